@@ -27,6 +27,8 @@ export class WorldBuilder {
   /** Persons a scenario declared uninsured: the finishing pass gives them no default mutuality. */
   readonly uninsured = new Set<string>();
   private readonly householdOrigins = new Map<string, string>();
+  /** Everyone who was ever a member of a household: keeps `membersOn` independent of the world's size. */
+  private readonly everMembers = new Map<string, Set<Person>>();
   private counters = new Map<string, number>();
 
   constructor(readonly seed: number) {
@@ -122,12 +124,20 @@ export class WorldBuilder {
 
   /** Persons who are members of a household on `date`. */
   membersOn(householdId: string, date: IsoDate): Person[] {
-    return this.persons.filter((p) => this.householdOn(p, date)?.householdId === householdId);
+    const ever = this.everMembers.get(householdId);
+    if (!ever) return [];
+    return [...ever].filter((p) => this.householdOn(p, date)?.householdId === householdId);
   }
 
   joinHousehold(person: Person, householdId: string, role: HouseholdRole, date: IsoDate): void {
     closeOpen(person.households, date);
     person.households.push({ from: date, to: null, householdId, role });
+    let ever = this.everMembers.get(householdId);
+    if (!ever) {
+      ever = new Set();
+      this.everMembers.set(householdId, ever);
+    }
+    ever.add(person);
   }
 
   leaveHousehold(person: Person, date: IsoDate): void {

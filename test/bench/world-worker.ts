@@ -1,0 +1,39 @@
+import { base, en, Faker, nl_BE } from '@faker-js/faker';
+import { buildWorld } from '../../scenarios/engine/world.ts';
+
+/**
+ * One measurement in its own process (so peak memory is its own): prints JSON
+ * `{ name, persons, ms, maxRssMb }` on stdout.
+ */
+const [mode, arg] = process.argv.slice(2);
+const started = performance.now();
+let persons = 0;
+if (mode === 'faker-baseline') {
+  // Baseline: plain seeded Faker persons (name, birth date, address), no timelines.
+  const faker = new Faker({ locale: [nl_BE, en, base] });
+  faker.seed(1);
+  const n = Number(arg);
+  const out: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push({
+      givenName: faker.person.firstName(),
+      familyName: faker.person.lastName(),
+      birthDate: faker.date.birthdate({ refDate: '2025-06-30T00:00:00Z' }).toISOString().slice(0, 10),
+      street: faker.location.street(),
+      city: faker.location.city(),
+    });
+  }
+  persons = out.length;
+} else if (mode === 'world') {
+  const [preset, households] = (arg ?? 'default').split(':');
+  const world = buildWorld({
+    preset: preset ?? 'default',
+    seed: 1,
+    ...(households ? { households: Number(households) } : {}),
+  });
+  persons = world.persons.length;
+}
+const ms = performance.now() - started;
+process.stdout.write(
+  `${JSON.stringify({ mode, arg, persons, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);
