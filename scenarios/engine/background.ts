@@ -63,7 +63,13 @@ export function drawBackgroundHousehold(rng: Rng, index: number): Scenario {
   workHistory(rng, timeline, 'head', headBorn, settled);
   if (withPartner) workHistory(rng, timeline, 'partner', persons[1]?.born as string, settled);
   if (elderly && rng.chance(0.3)) {
-    timeline.push({ at: rng.date('2016-01-01', '2026-10-31'), event: 'death', who: 'head' });
+    const death = rng.date('2016-01-01', '2026-10-31');
+    // Nothing happens to the head after death: drop later steps (rare: a late job of someone born in the 1950s).
+    for (let i = timeline.length - 1; i >= 0; i--) {
+      const s = timeline[i];
+      if (s?.who === 'head' && typeof s.at === 'string' && s.at > death) timeline.splice(i, 1);
+    }
+    timeline.push({ at: death, event: 'death', who: 'head' });
   } else if (rng.chance(0.04) && addDays(settled, 400) < '2028-12-31') {
     timeline.push({
       at: rng.date(addDays(settled, 400), '2028-12-31'),

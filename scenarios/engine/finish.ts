@@ -72,6 +72,10 @@ function addIndexationRevisions(b: WorldBuilder, p: Person): void {
       extra.push(next);
       current = next;
     }
+    // A later revision or stop of `d` revises the decision in force when it took effect: the last indexation.
+    if (current !== d)
+      for (const x of p.ocmwDecisions)
+        if (x.revises === d.id && x.period.from > current.period.from) x.revises = current.id;
   }
   if (extra.length === 0) return;
   p.ocmwDecisions.push(...extra);

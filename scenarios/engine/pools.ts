@@ -71,7 +71,7 @@ const EMPLOYER_KINDS = [
 ];
 const LEGAL_FORMS = ['NV', 'BV', 'CV', 'VZW'];
 
-const HOUSING_COMPANIES: readonly { nl: string; fr: string; region: Municipality['region'] }[] = [
+export const HOUSING_COMPANIES: readonly { nl: string; fr: string; region: Municipality['region'] }[] = [
   { nl: 'Woonpunt Schelde-Rupel', fr: 'Woonpunt Schelde-Rupel', region: 'flanders' },
   { nl: 'De Ideale Woning', fr: 'De Ideale Woning', region: 'flanders' },
   { nl: 'WoonAnker Leie', fr: 'WoonAnker Leie', region: 'flanders' },

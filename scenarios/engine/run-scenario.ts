@@ -39,7 +39,8 @@ export function runScenario(builder: WorldBuilder, scenario: Scenario, rng: Rng)
     if (expr === null || expr === undefined) return null;
     if (typeof expr === 'string') return expr;
     if ('between' in expr) {
-      const key = `${path}`;
+      // One draw per place and range: two `between` params of the same step must not share a date.
+      const key = `${path}:${expr.between[0]}/${expr.between[1]}`;
       let d = drawn.get(key);
       if (!d) {
         d = rng.date(expr.between[0], expr.between[1]);
@@ -168,8 +169,15 @@ export function runScenario(builder: WorldBuilder, scenario: Scenario, rng: Rng)
           person: (role) => person(role, `${path}/params`),
           resolve: (expr) => resolve(expr, `${path}/params`),
         };
+        const who = person(step.who, `${path}/who`);
+        if (who.deathDate && who.deathDate < date)
+          throw new ScenarioError(
+            scenario.id,
+            path,
+            `"${step.who}" died on ${who.deathDate}, before this step (${date})`,
+          );
         try {
-          kind.apply(ctx, person(step.who, `${path}/who`), step.params ?? {});
+          kind.apply(ctx, who, step.params ?? {});
         } catch (e) {
           if (e instanceof ScenarioError) throw e;
           throw new ScenarioError(scenario.id, path, (e as Error).message);

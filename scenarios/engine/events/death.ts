@@ -29,6 +29,22 @@ export default defineEvent<Record<string, never>>({
     endAll(who.handicap, date);
     endAll(who.staysAbroad, date);
     endAll(who.energy.socialTariff, date);
+    endAll(who.unemploymentSanctions, date);
+    endAll(
+      who.handicap.flatMap((h) => h.allowances.map((a) => a.period)),
+      date,
+    );
+    endAll(
+      who.property.map((x) => x.period),
+      date,
+    );
+    if (who.kbi) endAll([who.kbi.trajectory, ...who.kbi.nt2.map((c) => c.period)], date);
+    const housing = who.housing;
+    if (housing.waitingList) endAll([housing.waitingList], date);
+    if (housing.huurpremie) housing.huurpremie.payments = housing.huurpremie.payments.filter((x) => x.date <= date);
+    if (housing.huursubsidie)
+      housing.huursubsidie.payments = housing.huursubsidie.payments.filter((x) => x.date <= date);
+    who.energy.heatingAllowances = who.energy.heatingAllowances.filter((x) => x.date <= date);
     for (const d of who.ocmwDecisions) if (d.period.to === null || d.period.to > date) d.period.to = date;
     if (who.selfEmployed) endAll(who.selfEmployed.periods, date);
     if (partnerInsz && (state === 'married' || state === 'legal-cohabitation')) {
