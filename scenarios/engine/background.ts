@@ -1,4 +1,4 @@
-import { addDays, addYears, maxDate } from './dates.ts';
+import { addDays, addYears, maxDate, minDate } from './dates.ts';
 import { FOREIGN_NATIONALITIES } from './names.ts';
 import type { Rng } from './rng.ts';
 import type { Scenario, ScenarioPerson, ScenarioStep } from './scenario-types.ts';
@@ -93,6 +93,7 @@ export function drawBackgroundHousehold(rng: Rng, index: number): Scenario {
 function workHistory(rng: Rng, timeline: ScenarioStep[], who: string, born: string, settled: string): void {
   let at = maxDate(addYears(born, rng.int(18, 24)), settled);
   const retire = addYears(born, 65);
+  const lastWorkDay = addDays(retire, -1);
   for (let job = 0; job < 4 && at < '2026-06-01' && at < retire; job++) {
     if (rng.chance(0.18)) {
       const months = rng.int(3, 20);
@@ -123,9 +124,30 @@ function workHistory(rng: Rng, timeline: ScenarioStep[], who: string, born: stri
     }
     const years = rng.int(1, 12);
     const end = addDays(addYears(at, years), -1);
-    const until = end >= LAST_EVENT || (job === 3 && rng.chance(0.6)) ? null : end < retire ? end : addDays(retire, -1);
-    timeline.push({ at, event: 'employment', who, params: { until } });
-    if (until === null) break;
+    let until: string | null = end >= LAST_EVENT || (job === 3 && rng.chance(0.6)) ? null : minDate(end, lastWorkDay);
+    // Nobody keeps working past the pension age: an open job ends the day before.
+    if (until === null && retire <= LAST_EVENT) until = lastWorkDay;
+    if (rng.chance(0.07)) {
+      timeline.push({
+        at,
+        event: 'self-employed',
+        who,
+        params: { kind: 'active', occupation: 'main', time: 'full', until },
+      });
+    } else {
+      timeline.push({ at, event: 'employment', who, params: { until } });
+    }
+    if (until === null || until >= lastWorkDay) break;
     at = addDays(until, rng.int(1, 200));
+  }
+  if (retire <= LAST_EVENT && retire >= '1990-01-01') {
+    timeline.push({
+      at: retire,
+      event: 'pension',
+      who,
+      params: { kind: 'retirement', monthly: rng.int(1_100, 2_300) },
+    });
+    if (rng.chance(0.04))
+      timeline.push({ at: retire, event: 'pension', who, params: { kind: 'igo', monthly: rng.int(150, 500) } });
   }
 }
