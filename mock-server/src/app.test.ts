@@ -1,27 +1,33 @@
-import { describe, expect, it } from 'vitest';
-import { buildWorld } from '../../scenarios/engine/world.ts';
-import { createApp } from './app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testServer } from '../../test/support/server.ts';
+import type { Server } from './server.ts';
 
-const app = createApp({ world: buildWorld({ preset: 'small', seed: 1, households: 10 }), clock: '2025-06-30' });
+let server: Server;
+beforeAll(async () => {
+  server = await testServer();
+});
 
 describe('the server front door', () => {
   it('marks every response as synthetic, also errors', async () => {
-    for (const path of ['/', '/health', '/no/such/path']) {
-      const res = await app.request(path);
+    for (const path of ['/', '/health', '/ksz/flows', '/no/such/path']) {
+      const res = await server.app.request(path);
       expect(res.headers.get('X-Synthetic-Data')).toBe('true');
     }
-    expect((await app.request('/no/such/path')).status).toBe(404);
+    const missing = await server.app.request('/no/such/path');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: string }).error).toMatch(/no route/);
   });
 
   it('shows a start page in Dutch with the synthetic-data mark', async () => {
-    const html = await (await app.request('/')).text();
+    const html = await (await server.app.request('/')).text();
     expect(html).toContain('Synthetische gegevens');
     expect(html).toContain('lang="nl-BE"');
+    expect(html).toContain('2025-06-30');
   });
 
-  it('summarises the world it serves', async () => {
-    const s = (await (await app.request('/api/world/summary')).json()) as { persons: number; clock: string };
-    expect(s.persons).toBeGreaterThan(10);
-    expect(s.clock).toBe('2025-06-30');
+  it('summarises the world of the default tenant', async () => {
+    const s = (await (await server.app.request('/api/world/summary')).json()) as { persons: number; today: string };
+    expect(s.persons).toBeGreaterThan(100);
+    expect(s.today).toBe('2025-06-30');
   });
 });

@@ -1,50 +1,61 @@
 import { Hono } from 'hono';
-import type { World } from '../../scenarios/engine/model.ts';
 import { summarise } from '../../scenarios/engine/summary.ts';
+import type { FaceDeps } from './ksz/faces/context.ts';
+import { kszRoutes } from './ksz/routes.ts';
 
-export interface AppOptions {
-  /** The world of the tenant `default`. */
-  world: World;
-  /** The tenant clock: `null` follows real time. */
-  clock: string | null;
+export interface AppDeps extends FaceDeps {
+  /** The `/__admin` routes (tenants, journal, faults, clock, users), mounted when given. */
+  admin?: Hono;
 }
 
 /**
- * The server as a Hono app, built from what it serves (no flow-specific code here).
- * Every response says the data is synthetic.
+ * The whole server as a Hono app, built from what it is given (store, tenants, flows, faults, clock): no
+ * flow-specific code here. Every response says the data is synthetic.
  *
  * @example
- * const app = createApp({ world: buildWorld({ preset: 'small', seed: 1 }), clock: '2025-06-30' });
- * await app.request('/health');
+ * const app = createApp(await testDeps());
+ * await app.request('/ksz/flows');
  */
-export function createApp(opts: AppOptions): Hono {
+export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('X-Synthetic-Data', 'true');
   });
   app.get('/health', (c) => c.json({ status: 'ok', synthetic: true }));
-  app.get('/api/world/summary', (c) =>
-    c.json({
-      preset: opts.world.preset,
-      seed: opts.world.seed,
-      clock: opts.clock ?? 'real time',
-      ...summarise(opts.world),
-    }),
-  );
+  if (deps.admin) app.route('/__admin', deps.admin);
+  const ksz = kszRoutes(deps);
+  app.route('/t/:tenant', ksz);
+  app.route('/', ksz);
+  app.get('/api/world/summary', (c) => {
+    const tenant = deps.tenants.get(c.req.header('X-KSZ-Tenant') ?? 'default');
+    if (!tenant) return c.json({ error: 'unknown tenant' }, 404);
+    return c.json({
+      preset: tenant.world.preset,
+      seed: tenant.world.seed,
+      clock: tenant.record.clock ?? 'real time',
+      today: tenant.today(),
+      ...summarise(tenant.world),
+    });
+  });
   app.get('/', (c) => {
-    const s = summarise(opts.world);
+    const tenant = deps.tenants.get('default');
+    const s = tenant ? summarise(tenant.world) : undefined;
     return c.html(`<!doctype html>
 <html lang="nl-BE"><head><meta charset="utf-8"><title>KSZ-oefenomgeving</title>
 <style>body{font:18px/1.5 system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
-.mark{display:inline-block;background:#ffe08a;color:#3d2e00;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}</style></head>
+.mark{display:inline-block;background:#ffe08a;color:#3d2e00;padding:.2rem .6rem;border-radius:.3rem;font-weight:700}
+code{background:#f1f1f1;padding:0 .3rem}</style></head>
 <body><p class="mark">Synthetische gegevens — geen echte personen</p>
 <h1>KSZ-oefenomgeving</h1>
-<p>Wereld <strong>${opts.world.preset}</strong>, seed ${opts.world.seed}, klok ${opts.clock ?? 'volgt de echte tijd'}:
-${s.persons} personen in ${s.households} gezinnen, ${s.organisations} organisaties.</p>
+${s && tenant ? `<p>Wereld <strong>${tenant.world.preset}</strong>, seed ${tenant.world.seed}, datum ${tenant.today()}${tenant.record.clock ? ' (vaste klok)' : ''}: ${s.persons} personen in ${s.households} gezinnen.</p>` : ''}
+<ul><li><a href="/ksz/flows">Catalogus van de KSZ-stromen</a> (<code>GET /ksz/flows</code>)</li>
+<li><a href="/ksz/wsdl">WSDL's</a> · <a href="/ksz/openapi.json">OpenAPI (JSON)</a></li></ul>
 <p lang="fr">Données synthétiques — aucune personne réelle.</p></body></html>`);
   });
-  app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) =>
+    c.json({ error: `no route for ${c.req.method} ${c.req.path}; see GET /ksz/flows and the README` }, 404),
+  );
   app.onError((err, c) => {
     console.error(err);
     return c.json({ error: 'internal error' }, 500);

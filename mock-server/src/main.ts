@@ -1,32 +1,59 @@
 import { serve } from '@hono/node-server';
-import { isValidIsoDate } from '../../scenarios/engine/dates.ts';
 import { formatSummary } from '../../scenarios/engine/summary.ts';
-import { buildWorld } from '../../scenarios/engine/world.ts';
-import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { ensureDefaultTenant } from './ksz/tenants/manager.ts';
+import { createServer } from './server.ts';
+import { openSqliteStore } from './store/sqlite.ts';
 
-/** `npm start`: builds the default world and serves it on 127.0.0.1:8080 (PORT, HOST, SEED, CLOCK override). */
-function fail(message: string): never {
-  process.stderr.write(`start: ${message}\n`);
-  process.exit(2);
+/** `npm start`: the mock KSZ, the admin API and the trainer UI on 127.0.0.1:8080 (see README for the variables). */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`start: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const store = openSqliteStore(config.databaseFile);
+  const server = await createServer({ store, adminToken: config.adminToken.value });
+  const { tenant } = ensureDefaultTenant(server.tenants, { seed: config.seed, clock: config.clock });
+  process.stdout.write(`${formatSummary(tenant.world)}\nReady in ${Math.round(performance.now() - started)} ms.\n`);
+
+  const http = serve({ fetch: server.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const base = `http://${config.host}:${info.port}`;
+    const lines = [
+      '',
+      `KSZ sandbox (synthetic data) on ${base}  — tenant default: preset default, seed ${config.seed}, date ${tenant.today()}${config.clock ? ' (fixed)' : ''}`,
+      `  ${base}/                                   start page`,
+      `  ${base}/ksz/flows                          catalogue of the KSZ flows`,
+      `  ${base}/ksz/wsdl                           WSDLs of the SOAP services`,
+      `  ${base}/connectors/webservice/KSZBCSSWebServiceConnectorPort   SSDN sendXML`,
+      `  ${base}/ksz/json/<flow>/<operation>        JSON face (OpenAPI: /ksz/openapi.json)`,
+      `  ${base}/__admin/tenants                    admin API (Bearer token)`,
+      `  data folder: ${config.dataDir}`,
+    ];
+    if (config.adminToken.generated)
+      lines.push(`  admin token (generated, kept in ${config.adminToken.file}): ${config.adminToken.value}`);
+    else
+      lines.push(
+        `  admin token: from ${config.adminToken.source === 'env' ? 'KSZ_ADMIN_TOKEN' : config.adminToken.file}`,
+      );
+    if (config.trainerPassword.generated)
+      lines.push(
+        `  trainer password (generated, kept in ${config.trainerPassword.file}): ${config.trainerPassword.value}`,
+      );
+    lines.push(`  SOAP/JSON users and passwords: GET ${base}/__admin/tenants/default/users (synthetic credentials)`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+  const stop = () => {
+    http.close(() => {
+      store.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
-const port = Number(process.env.PORT ?? 8080);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}"`);
-const host = process.env.HOST ?? '127.0.0.1';
-const seedText = process.env.SEED ?? '1';
-if (!/^\d+$/.test(seedText)) fail(`SEED must be a non-negative integer, got "${seedText}"`);
-const clock = process.env.CLOCK ?? null;
-if (clock !== null && !isValidIsoDate(clock)) fail(`CLOCK must be a date YYYY-MM-DD, got "${clock}"`);
-
-const started = performance.now();
-const world = buildWorld({ preset: 'default', seed: Number(seedText) });
-process.stdout.write(`${formatSummary(world)}\nWorld built in ${Math.round(performance.now() - started)} ms.\n`);
-
-const app = createApp({ world, clock });
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  const base = `http://${host}:${info.port}`;
-  process.stdout.write(
-    `\nKSZ sandbox (synthetic data) listening on ${base}\n  ${base}/             start page\n  ${base}/health       health check\n`,
-  );
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+void main();
