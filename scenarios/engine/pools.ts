@@ -108,7 +108,7 @@ export function buildPools(rng: Rng): Pools {
       id: `ocmw-${m.nis}`,
       kind: 'ocmw',
       kbo: uniqueKbo(2),
-      name: { nl: `OCMW ${m.nl}`, fr: `CPAS de ${m.fr}` },
+      name: { nl: `OCMW ${m.nl}`, fr: /^[AEIOUYÉÈÊ]/i.test(m.fr) ? `CPAS d'${m.fr}` : `CPAS de ${m.fr}` },
       nis: m.nis,
       matrix: { id: 17, subId: 1 },
     };

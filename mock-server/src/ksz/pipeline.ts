@@ -202,6 +202,13 @@ async function afterRead<Req>(deps: PipelineDeps, inv: Invocation<Req>, request:
     organisation: access.organisation,
     registration: access.registration,
     register: registerApi(deps.store, tenant, access.organisation.kbo, access.user.userId, deps.now),
+    state: {
+      get: <T>(key: string) => deps.store.flowState.get(tenant.record.id, flow.id, key) as T | undefined,
+      put: (key: string, value: unknown) =>
+        deps.store.flowState.put(tenant.record.id, flow.id, key, value, deps.now().toISOString()),
+      list: <T>(prefix?: string) =>
+        deps.store.flowState.list(tenant.record.id, flow.id, prefix) as { key: string; value: T }[],
+    },
     random: () => rng.next(),
   };
   const answer = op.handle(ctx, request);

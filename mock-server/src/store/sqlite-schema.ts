@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bump when the schema changes, and add the step from the previous version to `MIGRATIONS`. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Version 1. Journal indexes follow the admin API's filters (user id, INSZ, flow, outcome, time), each led by the
@@ -80,7 +80,18 @@ CREATE TABLE IF NOT EXISTS faults (
 `;
 
 /** Steps from version N-1 to N, index N-1. */
-const MIGRATIONS: readonly string[] = [V1];
+const V2 = `
+CREATE TABLE IF NOT EXISTS flow_state (
+  tenant     TEXT NOT NULL,
+  flow       TEXT NOT NULL,
+  key        TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (tenant, flow, key)
+);
+`;
+
+const MIGRATIONS: readonly string[] = [V1, V2];
 
 /**
  * Creates or upgrades the schema in one transaction. A database written by a newer server is refused rather than

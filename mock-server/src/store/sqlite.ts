@@ -148,12 +148,32 @@ export function openSqliteStore(file: string): Store {
     ),
   };
   const journal = sqliteJournal(db);
+  const stateStmts = {
+    get: db.prepare('SELECT value FROM flow_state WHERE tenant = ? AND flow = ? AND key = ?'),
+    put: db.prepare(
+      `INSERT INTO flow_state (tenant, flow, key, value, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(tenant, flow, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ),
+    list: db.prepare(
+      'SELECT key, value FROM flow_state WHERE tenant = ? AND flow = ? AND key >= ? AND key < ? ORDER BY key',
+    ),
+    clear: db.prepare('DELETE FROM flow_state WHERE tenant = ?'),
+    copy: db.prepare(
+      'INSERT INTO flow_state (tenant, flow, key, value, updated_at) SELECT ?, flow, key, value, updated_at FROM flow_state WHERE tenant = ?',
+    ),
+  };
+  const copyState = db.transaction((from: string, to: string) => {
+    if (from === to) throw new Error(`flowState.copy: source and target are both "${from}"`);
+    stateStmts.clear.run(to);
+    stateStmts.copy.run(to, from);
+  });
 
   // A deleted tenant leaves nothing behind, so a new tenant with the same id starts empty.
   const deleteTenant = db.transaction((id: string) => {
     regStmts.clear.run(id);
     journal.clear(id);
     faultStmts.clear.run(id);
+    stateStmts.clear.run(id);
     tenantStmts.delete.run(id);
   });
   // Copies land in one transaction: a fork is never half there.
@@ -247,6 +267,21 @@ export function openSqliteStore(file: string): Store {
       delete: (tenant, id) => faultStmts.delete.run(tenant, id).changes > 0,
       clear: (tenant) => void faultStmts.clear.run(tenant),
       copy: (from, to) => copyFaults(from, to),
+    },
+
+    flowState: {
+      get(tenant, flow, key) {
+        const row = stateStmts.get.get(tenant, flow, key) as { value: string } | undefined;
+        return row ? JSON.parse(row.value) : undefined;
+      },
+      put: (tenant, flow, key, value, at) => void stateStmts.put.run(tenant, flow, key, JSON.stringify(value), at),
+      list: (tenant, flow, prefix = '') =>
+        (stateStmts.list.all(tenant, flow, prefix, `${prefix}\uffff`) as { key: string; value: string }[]).map((r) => ({
+          key: r.key,
+          value: JSON.parse(r.value),
+        })),
+      clear: (tenant) => void stateStmts.clear.run(tenant),
+      copy: (from, to) => copyState(from, to),
     },
 
     meta: {

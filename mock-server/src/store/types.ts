@@ -123,6 +123,17 @@ export interface Store {
     clear(tenant: string): void;
     copy(fromTenant: string, toTenant: string): void;
   };
+  /**
+   * State that requests of one flow add to a tenant (Mediprima cards opened by the OCMW, alert reactions, ESV
+   * requests …): JSON values by key, per tenant and flow. Cleared by reset, copied by fork.
+   */
+  flowState: {
+    get(tenant: string, flow: string, key: string): unknown;
+    put(tenant: string, flow: string, key: string, value: unknown, at: string): void;
+    list(tenant: string, flow: string, prefix?: string): { key: string; value: unknown }[];
+    clear(tenant: string): void;
+    copy(fromTenant: string, toTenant: string): void;
+  };
   /** Small settings of the installation (generated admin token hash, trainer password hash …). */
   meta: {
     get(key: string): string | undefined;

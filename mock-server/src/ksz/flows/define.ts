@@ -50,6 +50,13 @@ export interface RegisterApi {
   end(id: number, to: IsoDate): void;
 }
 
+/** A flow's own tenant state: JSON values by key (cleared by reset, copied by fork). */
+export interface FlowState {
+  get<T>(key: string): T | undefined;
+  put(key: string, value: unknown): void;
+  list<T>(prefix?: string): { key: string; value: T }[];
+}
+
 export interface FlowContext {
   tenant: Tenant;
   world: World;
@@ -62,6 +69,8 @@ export interface FlowContext {
   /** The registration the access check relied on, when the operation needs one. */
   registration: Registration | null;
   register: RegisterApi;
+  /** What requests of this flow added to the tenant (cards opened, reactions sent …), kept in the store. */
+  state: FlowState;
   /** A value drawn from a seeded stream of the tenant (tickets, references), never Math.random(). */
   random(): number;
 }

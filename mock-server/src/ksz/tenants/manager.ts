@@ -122,6 +122,7 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
     store.registrations.clear(id);
     store.journal.clear(id);
     store.faults.clear(id);
+    store.flowState.clear(id);
   }
 
   function clearAndNotify(id: string): void {
@@ -172,6 +173,7 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
       clearData(target);
       store.registrations.copy(id, target);
       store.faults.copy(id, target);
+      store.flowState.copy(id, target);
       runForkHooks(id, target);
       const token = newToken();
       const record: TenantRecord = {
