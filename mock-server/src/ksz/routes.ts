@@ -1,10 +1,12 @@
 import { type Context, Hono } from 'hono';
-import { loadContractFile, loadWsdl } from './contracts/load.ts';
+import { generateWsdl } from './contracts/generate.ts';
+import { listContracts, loadContractFile, loadWsdl } from './contracts/load.ts';
 import type { FaceDeps } from './faces/context.ts';
 import { handleJson } from './faces/json.ts';
 import { handleSoa } from './faces/soa.ts';
 import { handleSendXml } from './faces/ssdn.ts';
 import { catalogueEntry } from './flows/catalogue.ts';
+import type { FlowDef } from './flows/define.ts';
 import { openApi } from './flows/openapi.ts';
 
 export const SSDN_PATH = '/connectors/webservice/KSZBCSSWebServiceConnectorPort';
@@ -16,9 +18,14 @@ function base(c: Context): string {
   return `${url.origin}${tenant ? `/t/${tenant}` : ''}`;
 }
 
-function wsdlOrXsd(c: Context, wsdlName: string, endpointPath: string): Response | undefined {
+function wsdlOrXsd(c: Context, wsdlName: string, endpointPath: string, flow?: FlowDef): Response | undefined {
   if (!/^\?wsdl\b/i.test(new URL(c.req.url).search)) return undefined;
-  return c.body(loadWsdl(wsdlName, `${base(c)}${endpointPath}`), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+  const ours = listContracts().some((x) => x.kind === 'wsdl' && x.name === wsdlName);
+  const text =
+    ours || !flow?.soa
+      ? loadWsdl(wsdlName, `${base(c)}${endpointPath}`)
+      : generateWsdl(flow.soa, base(c), `${flow.names.en} (fidelity: ${flow.fidelity})`);
+  return c.body(text, 200, { 'Content-Type': 'text/xml; charset=utf-8' });
 }
 
 /**
@@ -45,7 +52,8 @@ export function kszRoutes(deps: FaceDeps): Hono {
       const wire = soa.operations[op.name];
       if (!wire) continue;
       const path = `/SOA4520/${soa.service}/v${soa.version}/${op.name}`;
-      endpoints.push({ service: soa.service, version: `v${soa.version}`, wsdl: soa.wsdl, path });
+      if (!endpoints.some((e) => e.service === soa.service && e.version === `v${soa.version}`))
+        endpoints.push({ service: soa.service, version: `v${soa.version}`, wsdl: soa.wsdl, path });
       app.post(path, (c) => handleSoa(c, deps, flow, op, wire));
       app.get(
         path,
