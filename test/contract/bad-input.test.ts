@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 const post = (
   path: string,
-  body: BodyInit,
+  body: string | Uint8Array,
   headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8' },
 ) => server.app.request(path, { method: 'POST', headers, body });
 
