@@ -5,6 +5,7 @@ import { adminRoutes } from './ksz/admin/routes.ts';
 import { createFaultEngine, type FaultEngine } from './ksz/faults/index.ts';
 import type { FlowDef } from './ksz/flows/define.ts';
 import { discoverFlows } from './ksz/flows/discover.ts';
+import { createJournalWriter } from './ksz/journal/writer.ts';
 import { createTenantManager, type TenantManagerWithRecipe } from './ksz/tenants/manager.ts';
 import type { Store } from './store/types.ts';
 
@@ -54,6 +55,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     knownFlows: () => flows.map((f) => f.id),
     now,
   });
-  const app = createApp({ store: opts.store, tenants, faults, flows, now, randomBytes, admin });
+  const journal = createJournalWriter(opts.store);
+  const app = createApp({ store: opts.store, journal, tenants, faults, flows, now, randomBytes, admin });
   return { app, store: opts.store, tenants, faults, flows };
 }

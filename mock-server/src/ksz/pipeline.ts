@@ -5,6 +5,7 @@ import { type Caller, identify } from './access/identity.ts';
 import type { Answer, FlowContext, FlowDef, OperationDef, Status } from './flows/define.ts';
 import { RequestError } from './flows/define.ts';
 import { kszStatus } from './flows/status.ts';
+import type { JournalWriter } from './journal/writer.ts';
 import type { Tenant } from './tenants/types.ts';
 
 /** What the fault engine decides for one request (see `faults/`). */
@@ -21,6 +22,7 @@ export interface FaultDecider {
 
 export interface PipelineDeps {
   store: Store;
+  journal: JournalWriter;
   faults: FaultDecider;
   /** Server time; injected so fixtures can fix it. */
   now: () => Date;
@@ -48,14 +50,15 @@ export type Outcome =
   | { kind: 'drop' };
 
 const MAX_JOURNALED_REQUEST = 64 * 1024;
-const randoms = new WeakMap<Tenant, Rng>();
+const randoms = new Map<string, Rng>();
 
-/** One seeded stream per tenant instance: tickets and references never come from Math.random(). */
+/** One seeded stream per tenant (for the life of the process): flows never use Math.random(). */
 export function tenantRandom(tenant: Tenant): Rng {
-  let rng = randoms.get(tenant);
+  const key = `${tenant.record.id}/${tenant.record.seed}`;
+  let rng = randoms.get(key);
   if (!rng) {
     rng = createRng(`${tenant.record.seed}/${tenant.record.id}/requests`);
-    randoms.set(tenant, rng);
+    randoms.set(key, rng);
   }
   return rng;
 }
@@ -145,7 +148,7 @@ export async function invoke<Req>(deps: PipelineDeps, inv: Invocation<Req>): Pro
   const user = who.ok ? who.user : who.user;
   const organisation = who.ok ? who.organisation : undefined;
   const status = outcome.kind === 'drop' ? kszStatus('MSG00002') : outcome.status;
-  deps.store.journal.append({
+  await deps.journal.append({
     tenant: tenant.record.id,
     at: deps.now().toISOString(),
     asOf: outcome.kind === 'answer' && outcome.ctx ? outcome.ctx.asOf : tenant.today(),

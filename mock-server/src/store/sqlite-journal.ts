@@ -73,7 +73,34 @@ export function sqliteJournal(db: Database.Database): Store['journal'] {
     return s;
   }
 
+  function appendOne(e: JournalInput): number {
+    const request = e.request.length > MAX_REQUEST_CHARS ? e.request.slice(0, MAX_REQUEST_CHARS) : e.request;
+    const info = insert.run(
+      e.tenant,
+      e.at,
+      e.asOf,
+      e.organisation,
+      e.userId,
+      e.username,
+      e.role,
+      e.flow,
+      e.operation,
+      e.face,
+      e.insz,
+      e.legalContext,
+      e.registrationId,
+      e.outcome,
+      e.ok ? 1 : 0,
+      e.latencyMs,
+      request,
+    );
+    return Number(info.lastInsertRowid);
+  }
+  // One transaction for many rows: one WAL write for the whole batch (group commit).
+  const appendMany = db.transaction((entries: readonly JournalInput[]) => entries.map(appendOne));
+
   return {
+    appendMany: (entries) => appendMany(entries),
     append(e: JournalInput): number {
       const request = e.request.length > MAX_REQUEST_CHARS ? e.request.slice(0, MAX_REQUEST_CHARS) : e.request;
       const info = insert.run(

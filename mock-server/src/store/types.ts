@@ -113,6 +113,8 @@ export interface Store {
   };
   journal: {
     append(entry: JournalInput): number;
+    /** Several rows in one transaction (group commit); returns their ids. */
+    appendMany(entries: readonly JournalInput[]): number[];
     query(tenant: string, filter?: JournalFilter): JournalEntry[];
     clear(tenant: string): void;
   };

@@ -1,12 +1,15 @@
 import type { Context } from 'hono';
 import type { Store } from '../../store/types.ts';
 import type { FlowDef } from '../flows/define.ts';
+import type { JournalWriter } from '../journal/writer.ts';
 import type { FaultDecider } from '../pipeline.ts';
 import type { Tenant, TenantManager } from '../tenants/types.ts';
 
 /** What the KSZ faces need from the server. */
 export interface FaceDeps {
   store: Store;
+  /** Group-committing journal: await it before replying. */
+  journal: JournalWriter;
   tenants: TenantManager;
   faults: FaultDecider;
   flows: FlowDef[];

@@ -47,7 +47,7 @@ export async function handleSendXml(c: Context, deps: FaceDeps): Promise<Respons
   const raw = text.text;
   const parsed = parseSendXml(raw);
   if (!parsed.ok) {
-    journalUnreadable(
+    await journalUnreadable(
       deps,
       tenant.record.id,
       tenant.today(),
@@ -71,7 +71,7 @@ export async function handleSendXml(c: Context, deps: FaceDeps): Promise<Respons
   if (!who.ok) {
     const status = kszStatus('MSG00013');
     const flow = deps.flows.find((f) => f.ssdn?.serviceId === request.serviceRequests[0]?.serviceId);
-    deps.store.journal.append({
+    await deps.journal.append({
       tenant: tenant.record.id,
       at: timeReceive.toISOString(),
       asOf: tenant.today(),
@@ -196,7 +196,7 @@ function serviceReply(
   return reply;
 }
 
-function journalUnreadable(
+async function journalUnreadable(
   deps: FaceDeps,
   tenant: string,
   asOf: string,
@@ -204,8 +204,8 @@ function journalUnreadable(
   message: string,
   started: number,
   user?: { userId: string; orgUnit: string },
-): void {
-  deps.store.journal.append({
+): Promise<void> {
+  await deps.journal.append({
     tenant,
     at: deps.now().toISOString(),
     asOf,

@@ -74,9 +74,24 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
   const build = opts.buildWorld ?? ((preset: string, seed: number) => buildWorldFromPreset({ preset, seed }));
   const worlds: WorldCache = createWorldCache({
     build,
-    inUse: () => new Set(store.tenants.list().map((t) => worldKey(t.preset, t.seed))),
+    inUse: () => new Set(table.list().map((t) => worldKey(t.preset, t.seed))),
     ...(opts.spareWorlds === undefined ? {} : { spare: opts.spareWorlds }),
   });
+
+  // Tenants are looked up on every request: keep the live ones in memory; every write below goes through `table`.
+  const live = new Map<string, Tenant>();
+  const table = {
+    get: (id: string): TenantRecord | undefined => live.get(id)?.record ?? store.tenants.get(id),
+    put(record: TenantRecord): void {
+      store.tenants.put(record);
+      live.delete(record.id);
+    },
+    delete(id: string): void {
+      store.tenants.delete(id);
+      live.delete(id);
+    },
+    list: (): TenantRecord[] => store.tenants.list(),
+  };
 
   function tenantOf(record: TenantRecord): Tenant {
     let world: World | undefined;
@@ -92,7 +107,7 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
   }
 
   function recordOf(id: string): TenantRecord {
-    const record = store.tenants.get(id);
+    const record = table.get(id);
     if (!record) throw new TenantError(404, `no tenant ${JSON.stringify(id)}`);
     return record;
   }
@@ -107,13 +122,12 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
   function claimId(requested: string | undefined): string {
     if (requested !== undefined) {
       checkId(requested);
-      if (store.tenants.get(requested))
-        throw new TenantError(409, `tenant ${JSON.stringify(requested)} already exists`);
+      if (table.get(requested)) throw new TenantError(409, `tenant ${JSON.stringify(requested)} already exists`);
       return requested;
     }
     for (;;) {
       const id = `t-${randomBytes(5).toString('hex')}`;
-      if (!store.tenants.get(id)) return id;
+      if (!table.get(id)) return id;
     }
   }
 
@@ -131,11 +145,16 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
   }
 
   return {
-    list: () => store.tenants.list(),
+    list: () => table.list(),
 
     get(id) {
+      const cached = live.get(id);
+      if (cached) return cached;
       const record = store.tenants.get(id);
-      return record ? tenantOf(record) : undefined;
+      if (!record) return undefined;
+      const tenant = tenantOf(record);
+      live.set(id, tenant);
+      return tenant;
     },
 
     create(input: CreateTenantInput) {
@@ -158,7 +177,7 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
         settings: structuredClone(input.settings ?? {}),
       };
       clearData(id);
-      store.tenants.put(record);
+      table.put(record);
       return { tenant: tenantOf(record), token };
     },
 
@@ -184,7 +203,7 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
         settings: structuredClone(source.settings),
       };
       // The record last: until it exists, the copy is invisible (and cleared by whoever claims the id next).
-      store.tenants.put(record);
+      table.put(record);
       return { tenant: tenantOf(record), token };
     },
 
@@ -192,7 +211,7 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
       if (id === DEFAULT_TENANT)
         throw new TenantError(409, `the tenant "${DEFAULT_TENANT}" cannot be deleted; reset it instead`);
       recordOf(id);
-      store.tenants.delete(id);
+      table.delete(id);
       clearAndNotify(id);
     },
 
@@ -200,7 +219,7 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
       const record = recordOf(id);
       checkClock(clock);
       const updated = { ...record, clock };
-      store.tenants.put(updated);
+      table.put(updated);
       return tenantOf(updated);
     },
 
@@ -211,13 +230,13 @@ export function createTenantManager(opts: TenantManagerOptions): TenantManagerWi
       if (record.preset === recipe.preset && record.seed === recipe.seed) return tenantOf(record);
       worlds.get(recipe.preset, recipe.seed);
       const updated = { ...record, preset: recipe.preset, seed: recipe.seed };
-      store.tenants.put(updated);
+      table.put(updated);
       clearAndNotify(id);
       return tenantOf(updated);
     },
 
     verifyToken(id, token) {
-      return tokenMatches(store.tenants.get(id)?.tokenHash, token);
+      return tokenMatches(table.get(id)?.tokenHash, token);
     },
 
     worldKeys: () => worlds.keys(),
