@@ -45,7 +45,7 @@ export interface Invocation<Req> {
 
 export type Outcome =
   | { kind: 'answer'; status: Status; answer: Answer<unknown>; ctx: FlowContext | null; request: unknown }
-  | { kind: 'refused'; status: Status; step: string; reason: string }
+  | { kind: 'refused'; status: Status; step: string; reason: string; request?: unknown }
   | { kind: 'fault'; status: Status }
   | { kind: 'drop' };
 
@@ -194,7 +194,7 @@ async function afterRead<Req>(deps: PipelineDeps, inv: Invocation<Req>, request:
         .filter((r: Registration) => r.unregisteredAt === null || r.to !== null),
     answersDeceased: flow.answersDeceased === true,
   });
-  if (!access.ok) return { kind: 'refused', status: access.status, step: access.step, reason: access.reason };
+  if (!access.ok) return { kind: 'refused', status: access.status, step: access.step, reason: access.reason, request };
   const rng = tenantRandom(tenant);
   const ctx: FlowContext = {
     tenant,

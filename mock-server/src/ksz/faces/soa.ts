@@ -92,10 +92,11 @@ export async function handleSoa(
       }),
     );
   const status: Status = outcome.status;
-  const payload =
-    outcome.kind === 'answer' && outcome.ctx && operation.toXml
-      ? operation.toXml(outcome.answer as never, outcome.ctx, outcome.request as never)
-      : {};
+  let payload: { before?: string; after?: string } = {};
+  if (outcome.kind === 'answer' && outcome.ctx && operation.toXml)
+    payload = operation.toXml(outcome.answer as never, outcome.ctx, outcome.request as never);
+  else if (outcome.kind === 'refused' && outcome.request !== undefined && operation.echoBefore)
+    payload = { before: operation.echoBefore(outcome.request as never) };
   if (!parsed.ok) {
     // The common part of the request was invalid: a CBSS fault naming the field, as the schema would refuse it.
     return send(

@@ -98,6 +98,11 @@ export interface OperationDef<Req = unknown, Res = unknown> {
   /** The service payload XML (SSDN ServiceReply content, or the SOA content after/before status). */
   toXml?(answer: Answer<Res>, ctx: FlowContext, req: Req): { before?: string; after?: string };
   toJson(answer: Answer<Res>, ctx: FlowContext, req: Req): Record<string, unknown>;
+  /**
+   * Content the new-style response must carry before `status` even when the request is refused (RetrieveTIGroups
+   * v2 echoes `searchInformation`): used by the SOAP face when the access checks refuse a request it could read.
+   */
+  echoBefore?(req: Req): string;
 }
 
 export interface SsdnFace {

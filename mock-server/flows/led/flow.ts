@@ -1,0 +1,110 @@
+import type { Element } from '@xmldom/xmldom';
+import { indexOf } from '../../../scenarios/engine/as-of.ts';
+import { defineFlow, defineOperation, RequestError } from '../../src/ksz/flows/define.ts';
+import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
+import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
+import { text } from '../../src/ksz/xml/dom.ts';
+import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { type LedView, ledView, ledXml } from './view.ts';
+
+export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
+
+/** The SOAP face (modelled: no public KSZ contract exists for the LED). */
+export const LED_V1: SoaOperation = {
+  ns: 'http://kszbcss.fgov.be/intf/LearningAndExperienceEvidenceService/v1',
+  request: 'consultEvidenceRequest',
+  response: 'consultEvidenceResponse',
+  fault: 'learningAndExperienceEvidenceFault',
+  soapAction: 'http://kszbcss.fgov.be/LearningAndExperienceEvidenceService/consultEvidence',
+  prefix: 'v1',
+};
+
+export interface LedRequest {
+  ssin: string;
+}
+
+function checkSsin(ssin: string, field: string): LedRequest {
+  if (!/^\d{11}$/.test(ssin)) throw new RequestError(`ssin must be 11 digits, got "${ssin}"`, field);
+  return { ssin };
+}
+
+/** The last step of a structure error's path: `…/searchCriteria/ssin` → `ssin`. */
+const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** Reads the request element after its CommonV3 part: `searchCriteria(ssin)` (modelled: by INSZ only). */
+export function fromXml(op: Element): LedRequest {
+  const path = LED_V1.request;
+  const seq = readSequence(
+    op,
+    null,
+    [
+      { name: 'informationCustomer' },
+      { name: 'informationCBSS', min: 0 },
+      { name: 'legalContext' },
+      { name: 'searchCriteria' },
+    ],
+    { path },
+  );
+  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
+  const criteria = seq.found.get('searchCriteria')?.[0];
+  if (!criteria) throw new RequestError('searchCriteria is missing', 'searchCriteria');
+  const inner = readSequence(criteria, null, [{ name: 'ssin' }], { path: `${path}/searchCriteria` });
+  if (!inner.ok) throw new RequestError(inner.error.message, fieldOf(inner.error.path));
+  return checkSsin(text(inner.found.get('ssin')?.[0]), 'ssin');
+}
+
+/** The JSON face: `{ legalContext, ssin }`. */
+export function fromJson(body: Record<string, unknown>): LedRequest {
+  if (typeof body.ssin !== 'string') throw new RequestError('ssin (11 digits) is required', 'ssin');
+  return checkSsin(body.ssin, 'ssin');
+}
+
+const consult = defineOperation<LedRequest, LedView>({
+  name: 'consultEvidence',
+  description:
+    'The diplomas, certificates and experience evidence of one person in the LED as of today, authentic or self-declared (verified or not).',
+  integration: true,
+  jsonSchema: {
+    type: 'object',
+    required: ['ssin'],
+    properties: { ssin: { type: 'string', pattern: '^\\d{11}$', description: 'INSZ of the person' } },
+  },
+  fromJson,
+  fromXml,
+  subject: (r) => ({ insz: r.ssin }),
+  handle(ctx, r) {
+    const person = indexOf(ctx.world).persons.get(r.ssin);
+    const view = person ? ledView(person, ctx.asOf) : null;
+    if (view) return { status: OK(), data: view };
+    return {
+      status: kszStatus('MSG00100', [
+        { fieldName: 'ssin', fieldValue: `${r.ssin} has no evidence in the LED on ${ctx.asOf}` },
+      ]),
+    };
+  },
+  toXml: (answer) => (answer.data ? { after: ledXml(answer.data) } : {}),
+  toJson: (answer) => (answer.data ? { learningAndExperienceEvidence: answer.data } : {}),
+});
+
+export default defineFlow({
+  id: 'led',
+  names: {
+    nl: 'Leer- en Ervaringsbewijzendatabank (LED)',
+    fr: "Banque de données des preuves d'apprentissage et d'expérience (LED)",
+    en: 'Learning and experience evidence database (LED)',
+  },
+  institution: 'AHOVOKS (via KSZ)',
+  fidelity: 'simulated',
+  basis:
+    'Sourced: OCMW access to diplomas and experience evidence approved by the Flemish supervisory commission, implementation expected mid-2015 (VVSG page); the LED, managed by AHOVOKS, holds qualification records (programme, institution, date of issue, no copy of the diploma) from authentic sources and self-declared evidence registered at VDAB, verified when a VDAB consultant saw the paper (ksz-flows.md §11). Modelled: the whole KSZ message (service, operation, element names, by INSZ only), the legal context PCSA:SOCIAL_INQUIRY, the evidence ids, kinds and levels, evidence shown from its date of issue, and the role matrix (social worker only).',
+  legalContexts: [LEGAL_CONTEXT],
+  roles: ['social-worker'],
+  soa: {
+    service: 'LearningAndExperienceEvidenceService',
+    version: 1,
+    wsdl: 'LearningAndExperienceEvidenceV1',
+    operations: { consultEvidence: LED_V1 },
+  },
+  operations: [consult],
+  docs: 'mock-server/flows/led/README.md',
+});
