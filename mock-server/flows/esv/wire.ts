@@ -1,0 +1,100 @@
+import type { Element } from '@xmldom/xmldom';
+import { RequestError } from '../../src/ksz/flows/define.ts';
+import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
+import { text } from '../../src/ksz/xml/dom.ts';
+import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
+import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import type { EsvReport } from './report.ts';
+
+export const NS = 'http://kszbcss.fgov.be/intf/ElectronicSocialReportService/v1';
+
+/** Wire names of an operation of the (simulated) ElectronicSocialReportService v1. */
+export function wireOf(operation: string): SoaOperation {
+  return {
+    ns: NS,
+    request: `${operation}Request`,
+    response: `${operation}Response`,
+    fault: 'electronicSocialReportFault',
+    soapAction: `http://kszbcss.fgov.be/ElectronicSocialReportService/${operation}`,
+    prefix: 'esv',
+  };
+}
+
+/**
+ * The unqualified children of a request element after its CommonV3 part, read against `particles`; a structure
+ * error becomes a RequestError naming the element.
+ */
+export function readBody(op: Element, particles: readonly Particle[]): Map<string, string> {
+  const path = op.localName ?? 'request';
+  const seq = readSequence(
+    op,
+    null,
+    [{ name: 'informationCustomer' }, { name: 'informationCBSS', min: 0 }, { name: 'legalContext' }, ...particles],
+    { path },
+  );
+  if (!seq.ok) throw new RequestError(seq.error.message, seq.error.path.slice(seq.error.path.lastIndexOf('/') + 1));
+  const out = new Map<string, string>();
+  for (const p of particles) {
+    const el = seq.found.get(p.name)?.[0];
+    if (el) out.set(p.name, text(el));
+  }
+  return out;
+}
+
+/** A UUID (version 4 form) drawn from the tenant's seeded stream. */
+export function ticketFrom(random: () => number): string {
+  const b = Array.from({ length: 16 }, () => Math.floor(random() * 256));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = b.map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The report as unqualified elements after `status` (CommonV3 style; amounts in eurocent). */
+export function reportXml(r: EsvReport): string {
+  const w = new XmlWriter();
+  w.open('socialReport');
+  w.open('person')
+    .leaf('ssin', r.person.ssin)
+    .leaf('lastName', r.person.lastName)
+    .leaf('firstName', r.person.firstName)
+    .leaf('birthDate', r.person.birthDate)
+    .close();
+  w.leaf('requestDate', r.requestDate);
+  w.open('window').leaf('beginDate', r.window.from).leaf('endDate', r.window.to).close();
+  for (const p of r.previousOcmws) {
+    w.open('previousPcsa');
+    w.open('pcsa')
+      .leaf('cbeNumber', p.ocmw.kbo)
+      .optionalLeaf('nisCode', p.ocmw.nis)
+      .leaf('name', p.ocmw.name.nl, { lang: 'nl' })
+      .leaf('name', p.ocmw.name.fr, { lang: 'fr' })
+      .close();
+    w.leaf('fileNumber', p.fileNumber);
+    contactXml(w, 'contact', p.contact);
+    for (const d of p.decisions) {
+      w.open('decision')
+        .leaf('decisionId', d.id)
+        .leaf('decisionDate', d.decisionDate)
+        .leaf('kind', d.kind)
+        .optionalLeaf('category', d.category);
+      w.open('period').leaf('beginDate', d.period.from).optionalLeaf('endDate', d.period.to).close();
+      w.leaf('amount', d.amountCents);
+      w.open('calculation').leaf('baseAmount', d.calculation.baseMonthlyCents);
+      for (const res of d.calculation.resources)
+        w.open('resource').leaf('kind', res.kind).leaf('monthlyAmount', res.monthlyCents).close();
+      w.leaf('exemption', d.calculation.exemptionCents).close();
+      w.optionalLeaf('revises', d.revises).optionalLeaf('revisionReason', d.revisionReason);
+      w.leaf('piis', d.piis ? 'true' : 'false');
+      contactXml(w, 'socialWorker', d.socialWorker);
+      w.close();
+    }
+    w.close();
+  }
+  w.close();
+  return w.toString();
+}
+
+function contactXml(w: XmlWriter, name: string, c: { name: string; phone: string; email: string }): void {
+  w.open(name).leaf('name', c.name).leaf('phone', c.phone).leaf('email', c.email).close();
+}
