@@ -106,23 +106,39 @@ export async function invoke<Req>(deps: PipelineDeps, inv: Invocation<Req>): Pro
     if (!who.ok) {
       outcome = { kind: 'refused', status: kszStatus('MSG00013'), step: who.step, reason: who.reason };
     } else {
+      // The request is read now so the journal can say whom it was about; its problems are reported only after
+      // the role and legal-context checks, in the order of docs/decisions/002.
+      let readError: RequestError | undefined;
       try {
         request = inv.read();
       } catch (e) {
         if (!(e instanceof RequestError)) throw e;
+        readError = e;
+      }
+      if (!flow.roles.includes(who.user.role)) {
         outcome = {
           kind: 'refused',
-          status: kszStatus(
-            'MSG00008',
-            e.field
-              ? [{ fieldName: e.field, fieldValue: e.message }]
-              : [{ fieldName: 'request', fieldValue: e.message }],
-          ),
-          step: 'request',
-          reason: e.message,
+          status: kszStatus('MSG00013'),
+          step: 'role',
+          reason: `role ${who.user.role} may not use flow ${flow.id}`,
         };
+      } else if (
+        flow.legalContexts.length > 0 &&
+        inv.legalContext !== null &&
+        !flow.legalContexts.includes(inv.legalContext)
+      ) {
+        outcome = {
+          kind: 'refused',
+          status: kszStatus('MSG00013'),
+          step: 'legal-context',
+          reason: `legal context "${inv.legalContext}" is not allowed for ${flow.id}`,
+        };
+      } else if (readError) {
+        const info = [{ fieldName: readError.field ?? 'request', fieldValue: readError.message }];
+        outcome = { kind: 'refused', status: kszStatus('MSG00008', info), step: 'request', reason: readError.message };
+      } else {
+        outcome = await afterRead(deps, inv, request as Req);
       }
-      outcome ??= await afterRead(deps, inv, request as Req);
     }
   } catch (e) {
     // A bug in a flow must not become a stack trace on the wire: it is the KSZ's MSG00003.
