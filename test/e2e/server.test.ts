@@ -90,4 +90,34 @@ describe('the real server, a real SOAP client, and kill -9', () => {
     const listed = (await list.json()) as { registrations: { purpose: string }[] };
     expect(listed.registrations.map((r) => r.purpose)).toEqual(['2']);
   }, 120_000);
+
+  it('serves the RetrieveTIGroups WSDL to node-soap, which calls retrieveTI with Basic auth and reads the answers', async () => {
+    const running = server;
+    if (!running) throw new Error('the first test starts the server');
+    const users = await adminGet<UsersAnswer>(running.base, '/tenants/default/users');
+    const sw = users.users.find((u) => u.username === 'mw.gent');
+    const orgId = typeof sw?.organisation === 'string' ? sw.organisation : sw?.organisation.id;
+    const kbo = users.organisations.find((o) => o.id === orgId)?.kbo ?? '';
+    const world = buildWorld({ preset: 'default', seed: 1 });
+    const registered = world.persons.find((p) => p.origin === 'inschakeling-ended-2015');
+    const stranger = world.persons.find((p) => p.origin === 'leefloon-undeclared-work');
+    const client = await soap.createClientAsync(`${running.base}/SOA4520/RetrieveTIGroupsService/v2/retrieveTI?wsdl`);
+    client.setSecurity(new soap.BasicAuthSecurity(sw?.username ?? '', sw?.password ?? ''));
+    const ask = async (ssin: string) => {
+      const [result] = (await client.retrieveTIAsync({
+        informationCustomer: {
+          ticket: 'e2e-1',
+          timestampSent: '2025-06-30T10:15:00Z',
+          customerIdentification: { cbeNumber: kbo },
+        },
+        legalContext: 'PCSA:SOCIAL_INQUIRY',
+        searchInformation: { ssin, language: 'nl', history: false },
+      })) as [{ status: { value: string; code: string } }];
+      return result.status;
+    };
+    expect(await ask(registered?.insz ?? '')).toMatchObject({ value: 'DATA_FOUND', code: 'MSG00000' });
+    expect(await ask(stranger?.insz ?? '')).toMatchObject({ value: 'NO_RESULT', code: 'MSG00012' });
+    client.setSecurity(new soap.BasicAuthSecurity(sw?.username ?? '', 'wrong password'));
+    expect(await ask(registered?.insz ?? '')).toMatchObject({ code: 'MSG00013' });
+  }, 60_000);
 });
