@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Person } from '../../../scenarios/engine/model.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
+import {
+  cbeOf,
+  describeExamples,
+  opElement,
+  postJson,
+  postSoap,
+  register,
+  requestError,
+  scenarioPerson,
+  soapEnvelope,
+  userFor,
+  xmlValue,
+} from '../unemployment/testkit.ts';
+import { LEGAL_CONTEXT, HEALTH_CARE_INSURANCE_V1 as WIRE } from './flow.ts';
+import { fromJson, fromXml, MODELLED } from './request.ts';
+
+const PATH = '/SOA4520/HealthCareInsuranceService/v1/getInsuranceOrganizationInformations';
+
+describeExamples('health-insurance', new URL('./examples/', import.meta.url));
+
+describe('HealthCareInsurance through the front door', () => {
+  let server: Server;
+  let changer: Person;
+  let undocumented: Person;
+  const ask = (body: Record<string, unknown>) =>
+    postJson(server, '/ksz/json/health-insurance/getInsuranceOrganizationInformations', {
+      legalContext: LEGAL_CONTEXT,
+      ...body,
+    });
+  type Result = {
+    insuringOrganization?: { code: string; endDate: string | null };
+    increasedIntervention?: { entitled: boolean };
+    globalMedicalFile?: { doctor: { nihii: string; name: string }; beginDate: string; endDate: string | null } | null;
+  };
+
+  beforeAll(async () => {
+    server = await testServer();
+    changer = scenarioPerson(server, 'health-insurance-gmd-change');
+    undocumented = scenarioPerson(server, 'undocumented-urgent-medical-aid');
+    await register(server, changer, { from: '2010-01-01' });
+    await register(server, undocumented, { from: '2024-11-01' });
+  });
+
+  it('follows the person over time: mutuality, increased intervention and the GMD holder change on their dates', async () => {
+    const at = async (date: string) => (await ask({ ssin: changer.insz, date })).json.result as Result;
+    const [gmdFirst, gmdSecond] = changer.gmd;
+    const before = await at('2023-12-31');
+    expect(before.insuringOrganization).toMatchObject({ code: '100', endDate: '2023-12-31' });
+    expect(before.increasedIntervention).toEqual({ entitled: false, beginDate: null, endDate: null });
+    const after = await at('2024-01-01');
+    expect(after.insuringOrganization?.code).toBe('500');
+    expect(after.increasedIntervention?.entitled).toBe(true);
+    expect((await at('2025-05-05')).globalMedicalFile?.doctor).toEqual({
+      nihii: gmdFirst?.doctorRiziv,
+      name: gmdFirst?.doctorName,
+    });
+    expect((await at('2025-05-06')).globalMedicalFile).toMatchObject({
+      doctor: { nihii: gmdSecond?.doctorRiziv },
+      beginDate: '2025-05-06',
+      endDate: null,
+    });
+    expect((await at('2011-06-01')).globalMedicalFile).toBeNull(); // before the first GMD (2012)
+  });
+
+  it('answers an uninsured person with NO_DATA_FOUND (MSG00100), without a result', async () => {
+    const r = await ask({ ssin: undocumented.insz });
+    expect(r.json.status).toMatchObject({ value: 'NO_DATA_FOUND', code: 'MSG00100' });
+    expect(r.json.result).toBeUndefined();
+  });
+
+  it('answers only the flags asked', async () => {
+    const r = await ask({ ssin: changer.insz, desiredData: ['increasedIntervention'] });
+    expect(Object.keys(r.json.result as object)).toEqual(['date', 'increasedIntervention']);
+    const unmodelled = await ask({ ssin: changer.insz, desiredData: ['ct1ct2', 'sfdfL891'] });
+    expect(unmodelled.json.status.code).toBe('MSG00000');
+    expect(Object.keys(unmodelled.json.result as object)).toEqual(['date']);
+  });
+
+  it('answers the SOAP face with the insurer and the GMD doctor after the status', async () => {
+    const u = userFor(server, 'social-worker');
+    const xml = soapEnvelope(
+      WIRE,
+      cbeOf(server, u),
+      LEGAL_CONTEXT,
+      `<criterion><ssin>${changer.insz}</ssin><temporalCriteria><today>true</today></temporalCriteria>
+       <desiredData><insuringOrganization>true</insuringOrganization><globalMedicalFile>true</globalMedicalFile></desiredData></criterion>`,
+    );
+    const r = await postSoap(server, PATH, xml);
+    expect(r.http).toBe(200);
+    expect(r.text).toContain('getInsuranceOrganizationInformationsResponse');
+    expect(xmlValue(r.text, 'code')).toBe('MSG00000');
+    expect(r.text.indexOf('</status>')).toBeLessThan(r.text.indexOf('<result>'));
+    expect(r.text).toContain('<insuringOrganization><code>500</code>');
+    expect(xmlValue(r.text, 'nihii')).toBe(changer.gmd.at(-1)?.doctorRiziv);
+    expect(r.text).not.toContain('<increasedIntervention>');
+  });
+
+  it('refuses a SOAP request of the secretary (MSG00013) and one with another legal context (MSG00013)', async () => {
+    const service = `<criterion><ssin>${changer.insz}</ssin></criterion>`;
+    const secretary = userFor(server, 'secretary');
+    const r1 = await postSoap(
+      server,
+      PATH,
+      soapEnvelope(WIRE, cbeOf(server, secretary), LEGAL_CONTEXT, service),
+      'secretary',
+    );
+    expect(xmlValue(r1.text, 'code')).toBe('MSG00013');
+    const u = userFor(server, 'social-worker');
+    const r2 = await postSoap(server, PATH, soapEnvelope(WIRE, cbeOf(server, u), 'PCSA:SOCIAL_INQUIRY', service));
+    expect(xmlValue(r2.text, 'code')).toBe('MSG00013');
+  });
+
+  it('checks the integration on the asked date (MSG00012 before it)', async () => {
+    const r = await ask({ ssin: undocumented.insz, date: '2024-06-01' });
+    expect(r.json.status.code).toBe('MSG00012');
+  });
+});
+
+describe('reading the request', () => {
+  it('reads ssin, a date or today, and the flags', () => {
+    const el = opElement(
+      WIRE,
+      '<criterion><ssin>31021799335</ssin><temporalCriteria><date>2024-02-29</date></temporalCriteria><desiredData><globalMedicalFile>true</globalMedicalFile><ct1ct2>false</ct1ct2></desiredData></criterion>',
+    );
+    expect(fromXml(el)).toEqual({ ssin: '31021799335', date: '2024-02-29', desiredData: ['globalMedicalFile'] });
+    expect(fromXml(opElement(WIRE, '<criterion><ssin>31021799335</ssin></criterion>'))).toEqual({
+      ssin: '31021799335',
+      date: null,
+      desiredData: [...MODELLED],
+    });
+    expect(fromJson({ ssin: '31021799335', desiredData: ['reimbursementRight'] }).desiredData).toEqual([
+      'reimbursementRight',
+    ]);
+  });
+
+  it.each([
+    ['<criterion><ssin>310217993</ssin></criterion>', 'ssin'],
+    [
+      '<criterion><ssin>31021799335</ssin><temporalCriteria><date>2024-02-30</date></temporalCriteria></criterion>',
+      'temporalCriteria/date',
+    ],
+    [
+      '<criterion><ssin>31021799335</ssin><temporalCriteria><today>false</today></temporalCriteria></criterion>',
+      'temporalCriteria/today',
+    ],
+    [
+      '<criterion><ssin>31021799335</ssin><temporalCriteria><yesterday/></temporalCriteria></criterion>',
+      'temporalCriteria',
+    ],
+    [
+      '<criterion><ssin>31021799335</ssin><desiredData><dental>true</dental></desiredData></criterion>',
+      'desiredData/dental',
+    ],
+    [
+      '<criterion><ssin>31021799335</ssin><desiredData><ct1ct2>ja</ct1ct2></desiredData></criterion>',
+      'desiredData/ct1ct2',
+    ],
+    ['<searchCriteria><ssin>31021799335</ssin></searchCriteria>', 'searchCriteria'],
+  ])('refuses XML %s naming %s', (xml, field) => {
+    expect(requestError(() => fromXml(opElement(WIRE, xml))).field).toBe(field);
+  });
+
+  it.each([
+    [{ ssin: '31021799335', date: '2024-2-1' }, 'date'],
+    [{ ssin: '31021799335', desiredData: 'globalMedicalFile' }, 'desiredData'],
+    [{ ssin: '31021799335', desiredData: ['gmd'] }, 'desiredData'],
+    [{}, 'ssin'],
+  ])('refuses JSON %j naming %s', (body, field) => {
+    expect(requestError(() => fromJson(body)).field).toBe(field);
+  });
+});
