@@ -57,7 +57,8 @@ export function kszRoutes(deps: FaceDeps): Hono {
       app.post(path, (c) => handleSoa(c, deps, flow, op, wire));
       app.get(
         path,
-        (c) => wsdlOrXsd(c, soa.wsdl, path, flow) ?? c.text('POST a SOAP 1.1 request here; GET ?wsdl for the WSDL.', 405),
+        (c) =>
+          wsdlOrXsd(c, soa.wsdl, path, flow) ?? c.text('POST a SOAP 1.1 request here; GET ?wsdl for the WSDL.', 405),
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { Status } from '../flows/define.ts';
+import { SSDN_CODES } from '../ssdn/codes.ts';
 import type { SsdnDetail } from '../ssdn/reply.ts';
 
 /**
@@ -22,6 +23,19 @@ export const SSDN_ACCESS_CODES: readonly { ssdn: string; msg: string; meaning: s
 
 /** An SSDN Detail for a status; service-specific codes (UD…) keep their own code. */
 export function ssdnDetailFor(status: Status): SsdnDetail {
+  const known = SSDN_CODES.find((r) => r.kind === 'reason' && r.code === status.code);
+  if (known) {
+    const detail: SsdnDetail = {
+      severity: known.severity,
+      reasonCode: known.code,
+      diagnostic: known.diagnostic || status.description,
+    };
+    if (status.information?.length)
+      detail.information = status.information
+        .slice(0, 5)
+        .map((i) => ({ fieldName: i.fieldName, fieldValue: i.fieldValue }));
+    return detail;
+  }
   const numeric = /^MSG0*(\d+)$/.exec(status.code);
   const reasonCode = numeric ? `3998${numeric[1]?.padStart(4, '0')}` : status.code;
   const severity = status.code === 'MSG00100' ? 'WARNING' : 'ERROR';

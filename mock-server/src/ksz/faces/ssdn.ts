@@ -180,16 +180,18 @@ function serviceReply(
   const base = { serviceId: flow.ssdn?.serviceId ?? '', version: flow.ssdn?.version ?? '' };
   if (outcome.kind === 'refused')
     return { ...base, resultSummary: { returnCode: 10000, details: [ssdnDetailFor(outcome.status)] } };
-  const ok = outcome.status.value === 'DATA_FOUND';
+  // MSG00000 (and found data without a code of its own) is a plain OK; any other code travels as a Detail whose
+  // severity sets the ReturnCode: ERROR 10000, WARNING 1, INFORMATION 0 (an OK with a note, e.g. 12007001).
+  const plain = outcome.status.code === 'MSG00000';
+  const detail = plain ? undefined : ssdnDetailFor(outcome.status);
+  const returnCode = !detail || detail.severity === 'INFORMATION' ? 0 : detail.severity === 'WARNING' ? 1 : 10000;
   const payload =
     outcome.ctx && flow.operations[0]?.toXml
       ? flow.operations[0].toXml(outcome.answer as never, outcome.ctx, outcome.request as never)
       : {};
   const reply: SsdnServiceReply = {
     ...base,
-    resultSummary: ok
-      ? { returnCode: 0 }
-      : { returnCode: outcome.status.code === 'MSG00100' ? 1 : 10000, details: [ssdnDetailFor(outcome.status)] },
+    resultSummary: detail ? { returnCode, details: [detail] } : { returnCode: 0 },
   };
   const xml = `${payload.before ?? ''}${payload.after ?? ''}`;
   if (xml) reply.payloadXml = xml;
