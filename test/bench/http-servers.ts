@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { FLOWS_DIR } from '../../mock-server/src/ksz/flows/discover.ts';
 import { createServer } from '../../mock-server/src/server.ts';
 import { openSqliteStore } from '../../mock-server/src/store/sqlite.ts';
 import { manageAccessPayload, ssdnEnvelope } from '../support/ssdn.ts';
@@ -16,6 +17,7 @@ const kind = process.argv[2] ?? 'hello';
 type Req = { method: 'POST' | 'GET'; path: string; headers: Record<string, string>; body?: string };
 const requests: Record<string, Req> = {};
 let fetchHandler: (req: Request) => Response | Promise<Response>;
+let mixedRequests: Req[] = [];
 
 if (kind === 'hello') {
   const app = new Hono();
@@ -103,9 +105,70 @@ if (kind === 'hello') {
       payload: manageAccessPayload({ ssin: registered.insz, action: 'LIST', start: '2025-01-01' }),
     }),
   };
+  // A mixed load over the flows: every example of every flow that answers MSG00000 for a social worker,
+  // its person registered beforehand, sent through the JSON face in turn.
+  const mixed: Req[] = [];
+  for (const flow of server.flows) {
+    const dir = join(FLOWS_DIR, flow.id, 'examples');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const ex = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+        operation?: string;
+        user?: string;
+        person?: { scenario: string; role: string };
+        register?: { purpose: string; from: string } | null;
+        clock?: string;
+        legalContext?: string;
+        request?: Record<string, unknown>;
+        expect?: { code: string };
+      };
+      if (
+        !ex.operation ||
+        ex.expect?.code !== 'MSG00000' ||
+        ex.user !== 'social-worker' ||
+        (ex.clock && ex.clock !== '2025-06-30')
+      )
+        continue;
+      const person = ex.person
+        ? world.persons.find((p) => p.origin === ex.person?.scenario && p.originRole === ex.person?.role)
+        : undefined;
+      if (ex.person && !person) continue;
+      if (person && ex.register) {
+        await server.app.request('/ksz/json/manage-access/manageAccess', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: auth },
+          body: JSON.stringify({
+            ssin: person.insz,
+            action: 'REGISTER',
+            purpose: ex.register.purpose,
+            period: { startDate: ex.register.from },
+            proofOfAuthentication: { personData: { lastName: person.familyName, birthDate: person.birthDate } },
+          }),
+        });
+      }
+      const body = JSON.stringify({
+        ...(ex.legalContext ? { legalContext: ex.legalContext } : {}),
+        ...ex.request,
+      }).replaceAll('$insz', person?.insz ?? '');
+      mixed.push({
+        method: 'POST',
+        path: `/ksz/json/${flow.id}/${ex.operation}`,
+        headers: { 'Content-Type': 'application/json', Authorization: auth },
+        body,
+      });
+    }
+  }
+  // Keep only requests that answer MSG00000 here (an example may need a state this bench does not build).
+  const okMixed: Req[] = [];
+  for (const r of mixed) {
+    const res = await server.app.request(r.path, { method: 'POST', headers: r.headers, body: r.body ?? '' });
+    const answer = (await res.json()) as { status?: { code: string } };
+    if (answer.status?.code === 'MSG00000') okMixed.push(r);
+  }
+  mixedRequests = okMixed;
   fetchHandler = server.app.fetch;
 }
 
 serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ port: info.port, requests })}\n`);
+  process.stdout.write(`${JSON.stringify({ port: info.port, requests, mixed: mixedRequests })}\n`);
 });

@@ -2,10 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
+type Req = { method: 'POST' | 'GET'; path: string; headers: Record<string, string>; body?: string };
 interface Started {
   child: ChildProcess;
   port: number;
-  requests: Record<string, { method: 'POST' | 'GET'; path: string; headers: Record<string, string>; body?: string }>;
+  requests: Record<string, Req>;
+  mixed?: Req[];
 }
 
 const SERVERS = fileURLToPath(new URL('./http-servers.ts', import.meta.url));
@@ -36,12 +38,17 @@ interface Figures {
   bytes: number;
 }
 
-async function load(name: string, port: number, req: Started['requests'][string], seconds: number): Promise<Figures> {
+async function load(name: string, port: number, req: Req | Req[], seconds: number): Promise<Figures> {
+  const list = Array.isArray(req) ? req : [req];
+  const first = list[0] as Req;
   const r = await autocannon({
-    url: `http://127.0.0.1:${port}${req.path}`,
-    method: req.method,
-    headers: req.headers,
-    ...(req.body ? { body: req.body } : {}),
+    url: `http://127.0.0.1:${port}${first.path}`,
+    method: first.method,
+    headers: first.headers,
+    ...(first.body ? { body: first.body } : {}),
+    ...(Array.isArray(req)
+      ? { requests: list.map((x) => ({ method: x.method, path: x.path, headers: x.headers, body: x.body ?? '' })) }
+      : {}),
     connections: 50,
     duration: seconds,
   });
@@ -81,6 +88,10 @@ export async function benchHttp(
   fixed.child.kill();
   const results: Figures[] = [helloFig, fixedFig];
   for (const [name, req] of Object.entries(mock.requests)) results.push(await load(name, mock.port, req, seconds));
+  if (mock.mixed?.length)
+    results.push(
+      await load(`mixed OK load over the flows (${mock.mixed.length} requests, JSON)`, mock.port, mock.mixed, seconds),
+    );
   mock.child.kill();
   for (const f of results) {
     log(
