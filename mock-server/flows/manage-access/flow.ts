@@ -4,7 +4,7 @@ import { dayBefore, isValidIsoDate } from '../../../scenarios/engine/dates.ts';
 import { identityCardNumber, sisCardNumber } from '../../../scenarios/engine/ids/cards.ts';
 import { defineFlow, defineOperation, type FlowContext, RequestError } from '../../src/ksz/flows/define.ts';
 import { OK, serviceStatus } from '../../src/ksz/flows/status.ts';
-import { child, children, text } from '../../src/ksz/xml/dom.ts';
+import { child, text } from '../../src/ksz/xml/dom.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
 import type { Registration } from '../../src/store/types.ts';
 
