@@ -18,11 +18,15 @@ describe('the server front door', () => {
     expect(((await missing.json()) as { error: string }).error).toMatch(/no route/);
   });
 
-  it('shows a start page in Dutch with the synthetic-data mark', async () => {
-    const html = await (await server.app.request('/')).text();
+  it('answers / with the trainer UI, or a page saying how to build it; in Dutch with the synthetic-data mark', async () => {
+    const res = await server.app.request('/', { headers: { Accept: 'text/html' } });
+    const html = await res.text();
     expect(html).toContain('Synthetische gegevens');
     expect(html).toContain('lang="nl-BE"');
-    expect(html).toContain('2025-06-30');
+    if (res.status === 503) {
+      expect(html).toContain('npm run build:ui');
+      expect(html).toContain('2025-06-30');
+    } else expect(html).toContain('<kt-app>');
   });
 
   it('summarises the world of the default tenant', async () => {

@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { formatSummary } from '../../scenarios/engine/summary.ts';
 import { loadConfig } from './config.ts';
 import { ensureDefaultTenant } from './ksz/tenants/manager.ts';
 import { createServer } from './server.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import { openTrainingStore } from './training/store.ts';
 
 /** `npm start`: the mock KSZ, the admin API and the trainer UI on 127.0.0.1:8080 (see README for the variables). */
 async function main(): Promise<void> {
@@ -16,7 +18,8 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const store = openSqliteStore(config.databaseFile);
-  const server = await createServer({ store, adminToken: config.adminToken.value });
+  const training = openTrainingStore(join(config.dataDir, 'training.sqlite'));
+  const server = await createServer({ store, adminToken: config.adminToken.value, training: { store: training } });
   const { tenant } = ensureDefaultTenant(server.tenants, { seed: config.seed, clock: config.clock });
   process.stdout.write(`${formatSummary(tenant.world)}\nReady in ${Math.round(performance.now() - started)} ms.\n`);
 
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       `  ${base}/connectors/webservice/KSZBCSSWebServiceConnectorPort   SSDN sendXML`,
       `  ${base}/ksz/json/<flow>/<operation>        JSON face (OpenAPI: /ksz/openapi.json)`,
       `  ${base}/__admin/tenants                    admin API (Bearer token)`,
+      `  ${base}/api/exercises                      training API (exercises, attempts, scores)`,
       `  data folder: ${config.dataDir}`,
     ];
     if (config.adminToken.generated)
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
   const stop = () => {
     http.close(() => {
       store.close();
+      training.close();
       process.exit(0);
     });
   };

@@ -8,6 +8,10 @@ import { discoverFlows } from './ksz/flows/discover.ts';
 import { createJournalWriter } from './ksz/journal/writer.ts';
 import { createTenantManager, type TenantManagerWithRecipe } from './ksz/tenants/manager.ts';
 import type { Store } from './store/types.ts';
+import { loadExercises } from './training/catalogue.ts';
+import { trainingRoutes } from './training/routes.ts';
+import type { TrainingStore } from './training/store.ts';
+import type { Exercise } from './training/types.ts';
 
 export interface Server {
   app: Hono;
@@ -25,6 +29,8 @@ export interface ServerOptions {
   /** Seed of the stream SSDN tickets and CBSS ticket UUIDs come from. */
   ticketSeed?: string;
   flows?: FlowDef[];
+  /** The training API over its own store; without it `/api/…` has only the world summary. */
+  training?: { store: TrainingStore; exercises?: Exercise[] };
 }
 
 /**
@@ -56,6 +62,26 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     now,
   });
   const journal = createJournalWriter(opts.store);
-  const app = createApp({ store: opts.store, journal, tenants, faults, flows, now, randomBytes, admin });
+  const training = opts.training
+    ? trainingRoutes({
+        store: opts.training.store,
+        ksz: opts.store,
+        tenants,
+        flows,
+        exercises: opts.training.exercises ?? loadExercises(),
+        now,
+      })
+    : undefined;
+  const app = createApp({
+    store: opts.store,
+    journal,
+    tenants,
+    faults,
+    flows,
+    now,
+    randomBytes,
+    admin,
+    ...(training ? { training } : {}),
+  });
   return { app, store: opts.store, tenants, faults, flows };
 }

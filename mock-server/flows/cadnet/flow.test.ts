@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { TEST_NOW } from '../../../test/support/server.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,9 +13,10 @@ import {
   register,
   requestError,
   runExample,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+} from '../../../test/support/flows.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { CADNET_V1 } from './flow.ts';
 import { fromJson, fromXml } from './request.ts';
 import type { CadnetBusinessData } from './view.ts';
@@ -25,31 +27,17 @@ const PATH = '/SOA4520/CadnetService/v1/findProperties';
 let server: Server;
 let owner: Person;
 beforeAll(async () => {
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: 'x'.repeat(20),
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
+  server = await serverWith(flow);
   owner = personOf(server, { scenario: 'property-owner-leefloon', role: 'main' });
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const dataOf = async (name: string) =>
   (await runExample(server, 'cadnet', example(name))).body.businessData as CadnetBusinessData;
 
 describe('Cadnet examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'cadnet', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'cadnet', () => server);
 
   it('lists the parcels the divorced man owns today, with share, cadastral income and location', async () => {
     const d = await dataOf('PERSON_WITHOUT_PARTNER_WITH_PROPERTIES-divorced-owner.json');
@@ -89,14 +77,13 @@ describe('Cadnet examples through the JSON face', () => {
 describe('Cadnet through the SOAP face', () => {
   const envelope = (ssin: string, nature = '1', legalContext = 'PCSA:SOCIAL_INQUIRY') =>
     soapEnvelope(CADNET_V1, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       legalContext,
       body: `<searchCriterion><naturalPerson><ssin>${ssin}</ssin></naturalPerson><naturePerson>${nature}</naturePerson><language>NL</language></searchCriterion>`,
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, owner, { purpose: '2', from: '2020-01-01', to: null });
   });
 

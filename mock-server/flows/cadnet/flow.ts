@@ -1,7 +1,7 @@
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import { defineFlow, defineOperation, type Status } from '../../src/ksz/flows/define.ts';
 import { serviceStatus } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
 import { type CadnetRequest, fromJson, fromXml, jsonSchema, LANGUAGES, NATURES } from './request.ts';
 import {
   type CadnetBusinessData,
@@ -22,14 +22,7 @@ export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 export const PPSSI_QUALITY_CODES = ['1', '2', '3', '4', '5', '40'];
 
 /** The SOAP face: operation `findProperties` and its criterion are sourced; service, namespace and elements modelled. */
-export const CADNET_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/CadnetService/v1',
-  request: 'findPropertiesRequest',
-  response: 'findPropertiesResponse',
-  fault: 'cadnetFault',
-  soapAction: 'http://kszbcss.fgov.be/CadnetService/findProperties',
-  prefix: 'v1',
-};
+export const CADNET_V1 = newStyleOperation('CadnetService', 1, 'findProperties');
 
 /** Cadnet's textual statuses (ksz-flows.md §12.7) with the CPAS client's meaning, in English. */
 const DESCRIPTIONS: Record<string, string> = {

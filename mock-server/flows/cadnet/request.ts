@@ -1,7 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { readChildren, readOperation, readPart } from '../_shared/commonv3.ts';
 
 /** `naturePerson`: 1 applicant (demandeur), 2 cohabitant of the applicant, 3 maintenance debtor (ksz-flows.md §12.7). */
 export const NATURES: Record<string, { nl: string; fr: string }> = {
@@ -27,38 +27,20 @@ function ssinOf(value: unknown, field: string): string {
   return value;
 }
 
-const last = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
 /** Reads `searchCriterion(naturalPerson(ssin), naturePerson, language)` after the CommonV3 part. */
 export function fromXml(op: Element): CadnetRequest {
   const root = op.localName ?? 'findPropertiesRequest';
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'searchCriterion' },
-    ],
-    { path: root },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, last(seq.error.path));
-  const c = readSequence(
-    seq.found.get('searchCriterion')?.[0] as Element,
-    null,
+  const seq = readOperation(op, [{ name: 'searchCriterion' }], root);
+  const c = readChildren(
+    seq.get('searchCriterion')?.[0] as Element,
     [{ name: 'naturalPerson' }, { name: 'naturePerson' }, { name: 'language' }],
-    { path: `${root}/searchCriterion` },
+    `${root}/searchCriterion`,
   );
-  if (!c.ok) throw new RequestError(c.error.message, last(c.error.path));
-  const np = readSequence(c.found.get('naturalPerson')?.[0] as Element, null, [{ name: 'ssin' }], {
-    path: 'naturalPerson',
-  });
-  if (!np.ok) throw new RequestError(np.error.message, `naturalPerson/${last(np.error.path)}`);
+  const np = readPart(c.get('naturalPerson')?.[0] as Element, [{ name: 'ssin' }], 'naturalPerson');
   return {
-    ssin: ssinOf(text(np.found.get('ssin')?.[0]), 'naturalPerson/ssin'),
-    naturePerson: text(c.found.get('naturePerson')?.[0]),
-    language: text(c.found.get('language')?.[0]),
+    ssin: ssinOf(text(np.get('ssin')?.[0]), 'naturalPerson/ssin'),
+    naturePerson: text(c.get('naturePerson')?.[0]),
+    language: text(c.get('language')?.[0]),
   };
 }
 

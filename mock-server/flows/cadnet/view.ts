@@ -3,6 +3,7 @@ import { covers } from '../../../scenarios/engine/dates.ts';
 import { municipalityByNis } from '../../../scenarios/engine/geo/municipalities.ts';
 import type { IsoDate, Person, World } from '../../../scenarios/engine/model.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { type Identity, identityOf, identityXml } from '../_shared/identity.ts';
 import { type CadnetRequest, NATURES } from './request.ts';
 
 export type CadnetOutcome =
@@ -10,13 +11,6 @@ export type CadnetOutcome =
   | 'PERSON_WITHOUT_PARTNER_WITH_PROPERTIES'
   | 'PERSON_WITH_PARTNER_WITHOUT_PROPERTIES'
   | 'PERSON_WITHOUT_PARTNER_AND_PROPERTIES';
-
-interface PersonRef {
-  ssin: string;
-  lastName: string;
-  firstName: string;
-  birthDate: IsoDate;
-}
 
 export interface CadnetProperty {
   parcelId: string;
@@ -30,18 +24,11 @@ export interface CadnetProperty {
 }
 
 export interface CadnetBusinessData {
-  person: PersonRef;
+  person: Identity;
   naturePerson: { code: string; description: string };
-  partner: PersonRef | null;
+  partner: Identity | null;
   properties: CadnetProperty[];
 }
-
-const ref = (p: Person): PersonRef => ({
-  ssin: p.insz,
-  lastName: p.familyName,
-  firstName: p.givenName,
-  birthDate: p.birthDate,
-});
 
 /** Does the FPS Finance know the person by `today`: an assessment sent, or a parcel owned? */
 export const knownAtFodFin = (p: Person, today: IsoDate): boolean =>
@@ -60,9 +47,9 @@ export function cadnetData(world: World, person: Person, r: CadnetRequest, today
     civil && (civil.state === 'married' || civil.state === 'legal-cohabitation') ? civil.partner : undefined;
   const partner = partnerInsz ? indexOf(world).persons.get(partnerInsz) : undefined;
   return {
-    person: ref(person),
+    person: identityOf(person),
     naturePerson: { code: r.naturePerson, description: NATURES[r.naturePerson]?.[lang] ?? '' },
-    partner: partner ? ref(partner) : null,
+    partner: partner ? identityOf(partner) : null,
     properties: person.property
       .filter((x) => covers(x.period, today))
       .map((x) => {
@@ -89,18 +76,10 @@ export function outcomeOf(d: CadnetBusinessData): CadnetOutcome {
 /** `businessData` after `status` (unqualified elements, modelled). */
 export function cadnetXml(d: CadnetBusinessData): string {
   const w = new XmlWriter();
-  const person = (name: string, p: PersonRef) =>
-    w
-      .open(name)
-      .leaf('ssin', p.ssin)
-      .leaf('lastName', p.lastName)
-      .leaf('firstName', p.firstName)
-      .leaf('birthDate', p.birthDate)
-      .close();
   w.open('businessData');
-  person('person', d.person);
+  identityXml(w, 'person', d.person);
   w.open('naturePerson').leaf('code', d.naturePerson.code).leaf('description', d.naturePerson.description).close();
-  if (d.partner) person('partner', d.partner);
+  if (d.partner) identityXml(w, 'partner', d.partner);
   for (const p of d.properties) {
     w.open('property').leaf('parcelId', p.parcelId);
     w.open('location')

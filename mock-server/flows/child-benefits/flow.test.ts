@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { TEST_NOW } from '../../../test/support/server.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,9 +13,10 @@ import {
   register,
   requestError,
   runExample,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+} from '../../../test/support/flows.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { CHILD_BENEFITS_V1 } from './flow.ts';
 import { fromJson, fromXml, SOURCES } from './request.ts';
 import type { ChildBenefitFile } from './view.ts';
@@ -25,32 +27,18 @@ const PATH = '/SOA4520/ChildBenefitsService/v1/consultFilesBySsin';
 let server: Server;
 let father: Person;
 beforeAll(async () => {
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: 'x'.repeat(20),
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
+  server = await serverWith(flow);
   father = personOf(server, { scenario: 'family-child-benefits', role: 'father' });
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const filesOf = async (name: string) =>
   ((await runExample(server, 'child-benefits', example(name))).body.result as { files: ChildBenefitFile[] }).files;
 const child = (role: string) => personOf(server, { scenario: 'family-child-benefits', role });
 
 describe('ChildBenefits examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'child-benefits', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'child-benefits', () => server);
 
   it('gives one Flemish file per child, drawn by the father', async () => {
     const files = await filesOf('MSG00000-three-children-flanders.json');
@@ -91,13 +79,12 @@ describe('ChildBenefits through the SOAP face', () => {
     sources = '<authenticSources><authenticSource>FLANDERS</authenticSource></authenticSources>',
   ) =>
     soapEnvelope(CHILD_BENEFITS_V1, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       body: `<criteria><ssin>${ssin}</ssin><period><beginMonth>2021-01</beginMonth><endMonth>2025-06</endMonth></period>${sources}</criteria>`,
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, father, { purpose: '2', from: '2020-01-01', to: null });
   });
 

@@ -2,7 +2,7 @@ import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import { lastOfMonth } from '../../../scenarios/engine/dates.ts';
 import { defineFlow, defineOperation } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK, serviceStatus } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
 import { type ChildBenefitsRequest, fromJson, fromXml, jsonSchema } from './request.ts';
 import { type ChildBenefitFile, childBenefitFiles, childBenefitsXml } from './view.ts';
 
@@ -12,14 +12,7 @@ export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
  * The SOAP face. `ChildBenefitsService`, WSDL `ChildBenefitsV1` and operation `consultFilesBySsin` are sourced (the
  * CPAS client's WSDL path); the namespace follows the KSZ's pattern and the element names are modelled.
  */
-export const CHILD_BENEFITS_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/ChildBenefitsService/v1',
-  request: 'consultFilesBySsinRequest',
-  response: 'consultFilesBySsinResponse',
-  fault: 'childBenefitsFault',
-  soapAction: 'http://kszbcss.fgov.be/ChildBenefitsService/consultFilesBySsin',
-  prefix: 'v1',
-};
+export const CHILD_BENEFITS_V1 = newStyleOperation('ChildBenefitsService', 1, 'consultFilesBySsin');
 
 const consult = defineOperation<ChildBenefitsRequest, ChildBenefitFile[]>({
   name: 'consultFilesBySsin',

@@ -1,7 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { readChildren, readOperation, readPart } from '../_shared/commonv3.ts';
 
 /** The authentic sources of the child-benefit cadastre, as the CPAS client asks them (ksz-flows.md §12.4). */
 export const SOURCES = ['WALLONIA', 'FEDERAL', 'BRUSSELS', 'EASTBELGIUM', 'FLANDERS'] as const;
@@ -49,47 +49,26 @@ function validated(
   };
 }
 
-const last = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
 /** Reads `criteria(ssin, period(beginMonth, endMonth), authenticSources?(authenticSource+))` after the CommonV3 part. */
 export function fromXml(op: Element): ChildBenefitsRequest {
   const root = op.localName ?? 'consultFilesBySsinRequest';
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'criteria' },
-    ],
-    { path: root },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, last(seq.error.path));
-  const c = readSequence(
-    seq.found.get('criteria')?.[0] as Element,
-    null,
+  const seq = readOperation(op, [{ name: 'criteria' }], root);
+  const c = readChildren(
+    seq.get('criteria')?.[0] as Element,
     [{ name: 'ssin' }, { name: 'period' }, { name: 'authenticSources', min: 0 }],
-    { path: `${root}/criteria` },
+    `${root}/criteria`,
   );
-  if (!c.ok) throw new RequestError(c.error.message, last(c.error.path));
-  const p = readSequence(c.found.get('period')?.[0] as Element, null, [{ name: 'beginMonth' }, { name: 'endMonth' }], {
-    path: 'period',
-  });
-  if (!p.ok) throw new RequestError(p.error.message, `period/${last(p.error.path)}`);
+  const p = readPart(c.get('period')?.[0] as Element, [{ name: 'beginMonth' }, { name: 'endMonth' }], 'period');
   let sources: unknown[] = [];
-  const list = c.found.get('authenticSources')?.[0];
+  const list = c.get('authenticSources')?.[0];
   if (list) {
-    const s = readSequence(list, null, [{ name: 'authenticSource', max: SOURCES.length }], {
-      path: 'authenticSources',
-    });
-    if (!s.ok) throw new RequestError(s.error.message, `authenticSources/${last(s.error.path)}`);
-    sources = (s.found.get('authenticSource') ?? []).map((e) => text(e));
+    const s = readPart(list, [{ name: 'authenticSource', max: SOURCES.length }], 'authenticSources');
+    sources = (s.get('authenticSource') ?? []).map((e) => text(e));
   }
   return validated(
-    text(c.found.get('ssin')?.[0]),
-    text(p.found.get('beginMonth')?.[0]),
-    text(p.found.get('endMonth')?.[0]),
+    text(c.get('ssin')?.[0]),
+    text(p.get('beginMonth')?.[0]),
+    text(p.get('endMonth')?.[0]),
     sources,
     '/',
   );

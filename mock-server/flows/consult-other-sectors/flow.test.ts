@@ -1,15 +1,24 @@
 import type { Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, World } from '../../../scenarios/engine/model.ts';
+import {
+  exampleIn,
+  freshTenant,
+  itAnswersExamples,
+  loadExamples,
+  personOf,
+  register,
+  requestError,
+  runExample,
+  serverWith,
+} from '../../../test/support/flows.ts';
 import { sendSsdn, ssdnEnvelope, userOf } from '../../../test/support/ssdn.ts';
 import { SSDN_COMMON_NS } from '../../src/ksz/ssdn/namespaces.ts';
 import { child, children, text } from '../../src/ksz/xml/dom.ts';
 import { parseXmlSafely } from '../../src/ksz/xml/parse.ts';
 import type { Server } from '../../src/server.ts';
 import { employmentsView } from '../dolsis/view.ts';
-import { loadExamples, personOf, register, requestError, runExample } from '../kbi/testkit.ts';
 import { mergePeriods } from '../living-wages/attestations.ts';
-import { serverWith } from '../living-wages/testing.ts';
 import flow, { fromJson, fromXml, NS } from './flow.ts';
 import { otherSectors } from './sectors.ts';
 
@@ -25,11 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 interface Line {
   sector: number;
   qualityCode: number;
@@ -42,11 +47,7 @@ const codes = (lines: Line[]) =>
   lines.map((l) => `${l.sector}.${l.qualityCode} ${l.period.startDate}…${l.period.endDate ?? ''}`);
 
 describe('consult other sectors through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'consult-other-sectors', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'consult-other-sectors', () => server);
 
   it('derives the sectors from the world: mutuality, RSZ until the job ended, RVA since', async () => {
     const lines = await linesOf('MSG00000-unemployment-after-work.json');
@@ -106,8 +107,7 @@ describe('consult other sectors through the SSDN face', () => {
   };
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, unemployed, { purpose: '2', from: '2025-01-01', to: null });
   });
 

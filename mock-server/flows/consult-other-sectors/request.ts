@@ -3,7 +3,8 @@ import { RequestError } from '../../src/ksz/flows/define.ts';
 import { SSDN_COMMON_NS } from '../../src/ksz/ssdn/namespaces.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
 import { readSequence } from '../../src/ksz/xml/sequence.ts';
-import { checkDate, checkSsin } from '../living-wages/request.ts';
+import { checkSsin } from '../_shared/commonv3.ts';
+import { checkDate } from '../living-wages/request.ts';
 import { SECTOR17_QUALITY_CODES } from '../manage-access/flow.ts';
 
 export const NS = 'http://www.ksz-bcss.fgov.be/XSD/SSDN/ReferenceManagerFacade';

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { child, children } from '../../src/ksz/xml/dom.ts';
-import type { Server } from '../../src/server.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -11,10 +13,12 @@ import {
   register,
   requestError,
   runExample,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { child, children } from '../../src/ksz/xml/dom.ts';
+import type { Server } from '../../src/server.ts';
 import { alertsOf } from '../knipperlichten/alerts.ts';
-import { gentKbo, serverWith } from '../living-wages/testing.ts';
 import flow, { DOLSIS_V1, fromJson, fromXml, LEGAL_CONTEXT } from './flow.ts';
 import type { EmploymentView } from './view.ts';
 
@@ -29,20 +33,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const employmentsOf = async (file: string) =>
   ((await runExample(server, 'dolsis', example(file))).body.employments ?? []) as EmploymentView[];
 
 describe('Dolsis through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'dolsis', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'dolsis', () => server);
 
   it('shows the active employment with employer, joint committee and worker type', async () => {
     expect(await employmentsOf('MSG00000-active-employment.json')).toEqual([
@@ -101,8 +97,7 @@ describe('Dolsis through the SOAP face', () => {
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, father, { purpose: '1', from: '2020-01-01', to: null });
   });
 

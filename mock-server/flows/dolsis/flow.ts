@@ -2,29 +2,15 @@ import type { Element } from '@xmldom/xmldom';
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import { defineFlow, defineOperation, RequestError, type Status } from '../../src/ksz/flows/define.ts';
 import { OK, serviceStatus } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import {
-  checkSsin,
-  readChildren,
-  readOperation,
-  readPeriodElement,
-  readPeriodJson,
-  type SearchPeriod,
-} from '../living-wages/request.ts';
+import { checkSsin, newStyleOperation, readChildren, readOperation } from '../_shared/commonv3.ts';
+import { readPeriodElement, readPeriodJson, type SearchPeriod } from '../living-wages/request.ts';
 import { type EmploymentView, employmentsView, employmentsXml, SCOPES, type Scope } from './view.ts';
 
 export const LEGAL_CONTEXT = 'SOCIAL_INVESTIGATION_OF_PCSA';
 
 /** The SOAP face (modelled names: the client's WSDL `dolsis2011CBSS_subsetPSWC.wsdl` is not public). */
-export const DOLSIS_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/DolsisService/v1',
-  request: 'findEmployersByWorkerRequest',
-  response: 'findEmployersByWorkerResponse',
-  fault: 'dolsisFault',
-  soapAction: 'http://kszbcss.fgov.be/DolsisService/findEmployersByWorker',
-  prefix: 'dol1',
-};
+export const DOLSIS_V1 = newStyleOperation('DolsisService', 1, 'findEmployersByWorker', 'dol1');
 
 /** Dolsis status codes as the public CPAS client lists them (ksz-flows.md §12.1). */
 export const DOLS = {
@@ -59,7 +45,7 @@ function validated(ssin: string, scope: unknown, period: SearchPeriod | null): D
  */
 export function fromXml(op: Element): DolsisRequest {
   const path = DOLSIS_V1.request;
-  const found = readOperation(op, path, [{ name: 'securityContext', min: 0 }, { name: 'criteria' }]);
+  const found = readOperation(op, [{ name: 'securityContext', min: 0 }, { name: 'criteria' }], path);
   const criteria = found.get('criteria')?.[0] as Element;
   const c = readChildren(
     criteria,

@@ -1,82 +1,58 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { ADMIN_TOKEN, basic, TEST_NOW } from '../../../test/support/server.ts';
-import { type OperationDef, RequestError } from '../../src/ksz/flows/define.ts';
-import { parseSoaRequest } from '../../src/ksz/soa/parse-request.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
-import manageAccess from '../manage-access/flow.ts';
+import {
+  gentKbo,
+  operationElement,
+  personOf,
+  postJson,
+  postSoap,
+  registration,
+  requestError,
+  serverWith,
+  soapEnvelope,
+} from '../../../test/support/flows.ts';
+import type { OperationDef } from '../../src/ksz/flows/define.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { delayDays, LEGAL_CONTEXT, type StoredRequest } from './flow.ts';
-import { NS, wireOf } from './wire.ts';
+import { wireOf } from './wire.ts';
 
-const PW = 'Oefenen-Gent-2025';
 let server: Server;
 let gent: string;
 let antwerpen: string;
-const person = (scenario: string, role = 'main'): Person => {
-  const p = server.tenants.get('default')?.world.persons.find((x) => x.origin === scenario && x.originRole === role);
-  if (!p) throw new Error(`no ${role} in ${scenario}`);
-  return p;
-};
+const person = (scenario: string, role = 'main'): Person => personOf(server, { scenario, role });
 
-async function json(op: string, body: Record<string, unknown>, opts: { user?: string; tenant?: string } = {}) {
-  const res = await server.app.request(`${opts.tenant ? `/t/${opts.tenant}` : ''}/ksz/json/esv/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: basic(opts.user ?? 'mw.gent', PW) },
-    body: JSON.stringify({ legalContext: LEGAL_CONTEXT, ...body }),
-  });
+const json = (op: string, body: Record<string, unknown>, opts: { user?: string; tenant?: string } = {}) =>
   // biome-ignore lint/suspicious/noExplicitAny: test reads arbitrary JSON answers
-  return { http: res.status, body: (await res.json()) as any };
-}
+  postJson<any>(
+    server,
+    `/ksz/json/esv/${op}`,
+    { legalContext: LEGAL_CONTEXT, ...body },
+    { username: opts.user ?? 'mw.gent' },
+    opts.tenant,
+  );
 
 async function register(p: Person, tenant?: string) {
-  const res = await server.app.request(`${tenant ? `/t/${tenant}` : ''}/ksz/json/manage-access/manageAccess`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: basic('mw.gent', PW) },
-    body: JSON.stringify({
-      ssin: p.insz,
-      action: 'REGISTER',
-      purpose: '2',
-      period: { startDate: '2015-01-01' },
-      proofOfAuthentication: { personData: { lastName: p.familyName, birthDate: p.birthDate } },
-    }),
-  });
-  const body = (await res.json()) as { status: { code: string } };
-  expect(body.status.code).toBe('MSG00000');
-}
-
-function envelope(op: string, inner: string, legal = LEGAL_CONTEXT): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:esv="${NS}">
- <soapenv:Body><esv:${op}Request>
-  <informationCustomer><ticket>dossier-1</ticket><timestampSent>2025-10-01T10:00:00.000+02:00</timestampSent>
-   <customerIdentification><cbeNumber>${gent}</cbeNumber></customerIdentification></informationCustomer>
-  <legalContext>${legal}</legalContext>${inner}
- </esv:${op}Request></soapenv:Body>
-</soapenv:Envelope>`;
+  expect((await registration(server, p, { from: '2015-01-01' }, tenant)).body.status.code).toBe('MSG00000');
 }
 
 async function soap(op: string, inner: string): Promise<string> {
-  const res = await server.app.request(`/SOA4520/ElectronicSocialReportService/v1/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/xml; charset=utf-8', Authorization: basic('mw.gent', PW) },
-    body: envelope(op, inner),
-  });
-  expect(res.status).toBe(200);
-  return res.text();
+  const wire = wireOf(op);
+  const envelope = soapEnvelope(wire, { cbeNumber: gent, legalContext: LEGAL_CONTEXT, body: inner });
+  const res = await postSoap(
+    server,
+    `/SOA4520/ElectronicSocialReportService/v1/${op}`,
+    wire,
+    'social-worker',
+    envelope,
+  );
+  expect(res.http).toBe(200);
+  return res.body;
 }
 
 beforeAll(async () => {
-  // testServer() with only the flows these tests use, so that other flows being written cannot break them.
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: ADMIN_TOKEN,
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-10-01' });
+  server = await serverWith(flow, { clock: '2025-10-01' });
   const orgs = server.tenants.get('default')!.world.organisations;
-  gent = orgs.find((o) => o.nis === '44021')!.kbo;
+  gent = gentKbo(server);
   antwerpen = orgs.find((o) => o.nis === '11002')!.kbo;
   for (const s of ['esv-moved-from-antwerpen', 'leefloon-undeclared-work']) await register(person(s));
   await register(person('deceased-partner-widowed', 'deceased'));
@@ -263,21 +239,7 @@ describe('ESV through the SOAP face', () => {
 
 const op = (name: string) => flow.operations.find((o) => o.name === name) as unknown as OperationDef<unknown, unknown>;
 
-function refusal(f: () => unknown): RequestError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RequestError) return e;
-    throw e;
-  }
-  throw new Error('expected a RequestError');
-}
-
-function element(opName: string, inner: string) {
-  const r = parseSoaRequest(envelope(opName, inner), { ns: NS, element: wireOf(opName).request });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.request.request;
-}
+const element = (opName: string, inner: string) => operationElement(wireOf(opName), inner);
 
 describe('reading requests', () => {
   it('reads both faces', () => {
@@ -296,7 +258,7 @@ describe('reading requests', () => {
     ['getSocialReport', { ssin: '88033195482' }, 'ticket'],
     ['getSocialReport', { ssin: '88033195482', ticket: 'ABC' }, 'ticket'],
   ])('%s.fromJson refuses %j naming %s', (name, body, field) => {
-    expect(refusal(() => op(name).fromJson(body)).field).toBe(field);
+    expect(requestError(() => op(name).fromJson(body)).field).toBe(field);
   });
 
   it.each([
@@ -306,7 +268,7 @@ describe('reading requests', () => {
     ['getSocialReport', '<ssin>88033195482</ssin><reportTicket>1</reportTicket>', 'reportTicket'],
     ['getSocialReport', '<ssin>88033195482</ssin><reportTicket>1</reportTicket><extra/>', 'extra'],
   ])('%s.fromXml refuses %s naming %s', (name, inner, field) => {
-    expect(refusal(() => op(name).fromXml?.(element(name, inner))).field).toBe(field);
+    expect(requestError(() => op(name).fromXml?.(element(name, inner))).field).toBe(field);
   });
 
   it('rounds the delay up to whole tenant days', () => {

@@ -11,8 +11,9 @@ import {
 } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK, serviceStatus } from '../../src/ksz/flows/status.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { checkSsin, readBody } from '../_shared/commonv3.ts';
 import { addressees, buildReport, ESV_AVAILABLE_FROM, type EsvReport } from './report.ts';
-import { readBody, reportXml, ticketFrom, wireOf } from './wire.ts';
+import { reportXml, ticketFrom, wireOf } from './wire.ts';
 
 export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 
@@ -50,12 +51,6 @@ const unknownTicket = (ticket: string): Status =>
   serviceStatus('NO_RESULT', 'ESV00003', 'No ESV request with this ticket for this INSZ.', [
     { fieldName: 'ticket', fieldValue: ticket },
   ]);
-
-function checkSsin(ssin: unknown): string {
-  if (typeof ssin !== 'string' || !/^\d{11}$/.test(ssin))
-    throw new RequestError(`ssin must be 11 digits, got ${JSON.stringify(ssin ?? null)}`, 'ssin');
-  return ssin;
-}
 
 function checkTicket(ticket: unknown, field = 'ticket'): string {
   if (typeof ticket !== 'string' || !TICKET.test(ticket))

@@ -1,45 +1,14 @@
-import type { Element } from '@xmldom/xmldom';
-import { RequestError } from '../../src/ksz/flows/define.ts';
 import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
-import { text } from '../../src/ksz/xml/dom.ts';
-import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
+import { identityXml } from '../_shared/identity.ts';
 import type { EsvReport } from './report.ts';
 
 export const NS = 'http://kszbcss.fgov.be/intf/ElectronicSocialReportService/v1';
 
 /** Wire names of an operation of the (simulated) ElectronicSocialReportService v1. */
-export function wireOf(operation: string): SoaOperation {
-  return {
-    ns: NS,
-    request: `${operation}Request`,
-    response: `${operation}Response`,
-    fault: 'electronicSocialReportFault',
-    soapAction: `http://kszbcss.fgov.be/ElectronicSocialReportService/${operation}`,
-    prefix: 'esv',
-  };
-}
-
-/**
- * The unqualified children of a request element after its CommonV3 part, read against `particles`; a structure
- * error becomes a RequestError naming the element.
- */
-export function readBody(op: Element, particles: readonly Particle[]): Map<string, string> {
-  const path = op.localName ?? 'request';
-  const seq = readSequence(
-    op,
-    null,
-    [{ name: 'informationCustomer' }, { name: 'informationCBSS', min: 0 }, { name: 'legalContext' }, ...particles],
-    { path },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, seq.error.path.slice(seq.error.path.lastIndexOf('/') + 1));
-  const out = new Map<string, string>();
-  for (const p of particles) {
-    const el = seq.found.get(p.name)?.[0];
-    if (el) out.set(p.name, text(el));
-  }
-  return out;
-}
+export const wireOf = (operation: string): SoaOperation =>
+  newStyleOperation('ElectronicSocialReportService', 1, operation, 'esv');
 
 /** A UUID (version 4 form) drawn from the tenant's seeded stream. */
 export function ticketFrom(random: () => number): string {
@@ -54,12 +23,7 @@ export function ticketFrom(random: () => number): string {
 export function reportXml(r: EsvReport): string {
   const w = new XmlWriter();
   w.open('socialReport');
-  w.open('person')
-    .leaf('ssin', r.person.ssin)
-    .leaf('lastName', r.person.lastName)
-    .leaf('firstName', r.person.firstName)
-    .leaf('birthDate', r.person.birthDate)
-    .close();
+  identityXml(w, 'person', r.person);
   w.leaf('requestDate', r.requestDate);
   w.open('window').leaf('beginDate', r.window.from).leaf('endDate', r.window.to).close();
   for (const p of r.previousOcmws) {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { TEST_NOW } from '../../../test/support/server.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,9 +13,10 @@ import {
   register,
   requestError,
   runExample,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+} from '../../../test/support/flows.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { HANDIFLUX_V1, LEGAL_CONTEXT } from './flow.ts';
 import { fromJson, fromXml } from './request.ts';
 import type { HandiFluxFile } from './view.ts';
@@ -25,31 +27,17 @@ const PATH = '/SOA4520/HandiFluxService/v1/consultFile';
 let server: Server;
 let man: Person;
 beforeAll(async () => {
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: 'x'.repeat(20),
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
+  server = await serverWith(flow);
   man = personOf(server, { scenario: 'handicap-allowances', role: 'main' });
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const fileOf = async (name: string) =>
   (await runExample(server, 'handiflux', example(name))).body.file as HandiFluxFile;
 
 describe('HandiFlux examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'handiflux', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'handiflux', () => server);
 
   it('shows both decisions, the 15-point recognition, IVT and IT, the tariff and 24 months of payments', async () => {
     const f = await fileOf('MSG00000-recognition-rights-and-payments.json');
@@ -102,7 +90,7 @@ describe('HandiFlux examples through the JSON face', () => {
 describe('HandiFlux through the SOAP face', () => {
   const envelope = (body: string, legalContext = LEGAL_CONTEXT) =>
     soapEnvelope(HANDIFLUX_V1, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       legalContext,
       body,
     });
@@ -110,8 +98,7 @@ describe('HandiFlux through the SOAP face', () => {
     `<wantedInformation><ssin>${ssin}</ssin><informationAtReferenceDate><referenceDate>2025-06-30</referenceDate><evolutionOfRequest>true</evolutionOfRequest><handicapRecognition>true</handicapRecognition><rights>true</rights><socialCards>false</socialCards></informationAtReferenceDate><paymentsAtPeriod><startDate>2025-01-01</startDate><endDate>2025-06-30</endDate></paymentsAtPeriod></wantedInformation>`;
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, man, { purpose: '2', from: '2020-01-01', to: null });
   });
 

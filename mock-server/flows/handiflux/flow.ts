@@ -2,7 +2,7 @@ import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import { addYears, dayBefore, maxDate, minDate } from '../../../scenarios/engine/dates.ts';
 import { defineFlow, defineOperation, type Status } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK, serviceStatus } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
 import { FLAGS, fromJson, fromXml, type HandiFluxRequest, jsonSchema } from './request.ts';
 import { ALLOWANCES, type HandiFluxFile, handiFluxFile, handiFluxXml, hasData, knownAtDgph } from './view.ts';
 
@@ -10,14 +10,7 @@ import { ALLOWANCES, type HandiFluxFile, handiFluxFile, handiFluxXml, hasData, k
 export const LEGAL_CONTEXT = 'social inquiry';
 
 /** The SOAP face: operation `consultFile` is sourced; service name, namespace and element names are modelled. */
-export const HANDIFLUX_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/HandiFluxService/v1',
-  request: 'consultFileRequest',
-  response: 'consultFileResponse',
-  fault: 'handiFluxFault',
-  soapAction: 'http://kszbcss.fgov.be/HandiFluxService/consultFile',
-  prefix: 'v1',
-};
+export const HANDIFLUX_V1 = newStyleOperation('HandiFluxService', 1, 'consultFile');
 
 const han = (value: Status['value'], code: string, description: string, field?: string, fieldValue?: string) =>
   serviceStatus(value, code, description, field ? [{ fieldName: field, fieldValue: fieldValue ?? '' }] : undefined);

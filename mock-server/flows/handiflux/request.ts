@@ -3,7 +3,7 @@ import { isValidIsoDate } from '../../../scenarios/engine/dates.ts';
 import type { IsoDate } from '../../../scenarios/engine/model.ts';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { readChildren, readOperation, readPart } from '../_shared/commonv3.ts';
 
 export const FLAGS = ['evolutionOfRequest', 'handicapRecognition', 'rights', 'socialCards'] as const;
 export type Flag = (typeof FLAGS)[number];
@@ -36,45 +36,28 @@ function flagOf(value: unknown, field: string): boolean {
   throw new RequestError(`${field} must be a boolean, got ${JSON.stringify(value)}`, field);
 }
 
-const last = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
 /**
  * Reads `wantedInformation(ssin, informationAtReferenceDate?(referenceDate?, evolutionOfRequest?,
  * handicapRecognition?, rights?, socialCards?), paymentsAtPeriod?(startDate, endDate))` after the CommonV3 part.
  */
 export function fromXml(op: Element): HandiFluxRequest {
   const root = op.localName ?? 'consultFileRequest';
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'wantedInformation' },
-    ],
-    { path: root },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, last(seq.error.path));
-  const wanted = readSequence(
-    seq.found.get('wantedInformation')?.[0] as Element,
-    null,
+  const seq = readOperation(op, [{ name: 'wantedInformation' }], root);
+  const wanted = readChildren(
+    seq.get('wantedInformation')?.[0] as Element,
     [{ name: 'ssin' }, { name: 'informationAtReferenceDate', min: 0 }, { name: 'paymentsAtPeriod', min: 0 }],
-    { path: `${root}/wantedInformation` },
+    `${root}/wantedInformation`,
   );
-  if (!wanted.ok) throw new RequestError(wanted.error.message, last(wanted.error.path));
-  const ssin = ssinOf(text(wanted.found.get('ssin')?.[0]), 'ssin');
+  const ssin = ssinOf(text(wanted.get('ssin')?.[0]), 'ssin');
   let atReferenceDate: HandiFluxRequest['atReferenceDate'] = null;
-  const info = wanted.found.get('informationAtReferenceDate')?.[0];
+  const info = wanted.get('informationAtReferenceDate')?.[0];
   if (info) {
-    const r = readSequence(
+    const r = readPart(
       info,
-      null,
       [{ name: 'referenceDate', min: 0 }, ...FLAGS.map((name) => ({ name, min: 0 }))],
-      { path: 'informationAtReferenceDate' },
+      'informationAtReferenceDate',
     );
-    if (!r.ok) throw new RequestError(r.error.message, `informationAtReferenceDate/${last(r.error.path)}`);
-    const el = (name: string) => r.found.get(name)?.[0];
+    const el = (name: string) => r.get(name)?.[0];
     const ref = el('referenceDate');
     const flag = (name: Flag) => {
       const e = el(name);
@@ -89,13 +72,12 @@ export function fromXml(op: Element): HandiFluxRequest {
     };
   }
   let paymentsAtPeriod: HandiFluxRequest['paymentsAtPeriod'] = null;
-  const pay = wanted.found.get('paymentsAtPeriod')?.[0];
+  const pay = wanted.get('paymentsAtPeriod')?.[0];
   if (pay) {
-    const p = readSequence(pay, null, [{ name: 'startDate' }, { name: 'endDate' }], { path: 'paymentsAtPeriod' });
-    if (!p.ok) throw new RequestError(p.error.message, `paymentsAtPeriod/${last(p.error.path)}`);
+    const p = readPart(pay, [{ name: 'startDate' }, { name: 'endDate' }], 'paymentsAtPeriod');
     paymentsAtPeriod = {
-      startDate: dateOf(text(p.found.get('startDate')?.[0]), 'paymentsAtPeriod/startDate'),
-      endDate: dateOf(text(p.found.get('endDate')?.[0]), 'paymentsAtPeriod/endDate'),
+      startDate: dateOf(text(p.get('startDate')?.[0]), 'paymentsAtPeriod/startDate'),
+      endDate: dateOf(text(p.get('endDate')?.[0]), 'paymentsAtPeriod/endDate'),
     };
   }
   return { ssin, atReferenceDate, paymentsAtPeriod };

@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { testServer } from '../../../test/support/server.ts';
-import type { Server } from '../../src/server.ts';
 import {
-  cbeOf,
   describeExamples,
-  opElement,
+  operationElement,
+  personOf,
   postJson,
-  postSoap,
   register,
   requestError,
-  scenarioPerson,
-  soapEnvelope,
-  userFor,
+  sendSoap,
   xmlValue,
-} from '../unemployment/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
 import { LEGAL_CONTEXT, HEALTH_CARE_INSURANCE_V1 as WIRE } from './flow.ts';
 import { fromJson, fromXml, MODELLED } from './request.ts';
 
@@ -39,14 +36,14 @@ describe('HealthCareInsurance through the front door', () => {
 
   beforeAll(async () => {
     server = await testServer();
-    changer = scenarioPerson(server, 'health-insurance-gmd-change');
-    undocumented = scenarioPerson(server, 'undocumented-urgent-medical-aid');
+    changer = personOf(server, { scenario: 'health-insurance-gmd-change' });
+    undocumented = personOf(server, { scenario: 'undocumented-urgent-medical-aid' });
     await register(server, changer, { from: '2010-01-01' });
     await register(server, undocumented, { from: '2024-11-01' });
   });
 
   it('follows the person over time: mutuality, increased intervention and the GMD holder change on their dates', async () => {
-    const at = async (date: string) => (await ask({ ssin: changer.insz, date })).json.result as Result;
+    const at = async (date: string) => (await ask({ ssin: changer.insz, date })).body.result as Result;
     const [gmdFirst, gmdSecond] = changer.gmd;
     const before = await at('2023-12-31');
     expect(before.insuringOrganization).toMatchObject({ code: '100', endDate: '2023-12-31' });
@@ -68,66 +65,58 @@ describe('HealthCareInsurance through the front door', () => {
 
   it('answers an uninsured person with NO_DATA_FOUND (MSG00100), without a result', async () => {
     const r = await ask({ ssin: undocumented.insz });
-    expect(r.json.status).toMatchObject({ value: 'NO_DATA_FOUND', code: 'MSG00100' });
-    expect(r.json.result).toBeUndefined();
+    expect(r.body.status).toMatchObject({ value: 'NO_DATA_FOUND', code: 'MSG00100' });
+    expect(r.body.result).toBeUndefined();
   });
 
   it('answers only the flags asked', async () => {
     const r = await ask({ ssin: changer.insz, desiredData: ['increasedIntervention'] });
-    expect(Object.keys(r.json.result as object)).toEqual(['date', 'increasedIntervention']);
+    expect(Object.keys(r.body.result as object)).toEqual(['date', 'increasedIntervention']);
     const unmodelled = await ask({ ssin: changer.insz, desiredData: ['ct1ct2', 'sfdfL891'] });
-    expect(unmodelled.json.status.code).toBe('MSG00000');
-    expect(Object.keys(unmodelled.json.result as object)).toEqual(['date']);
+    expect(unmodelled.body.status.code).toBe('MSG00000');
+    expect(Object.keys(unmodelled.body.result as object)).toEqual(['date']);
   });
 
   it('answers the SOAP face with the insurer and the GMD doctor after the status', async () => {
-    const u = userFor(server, 'social-worker');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      PATH,
       WIRE,
-      cbeOf(server, u),
-      LEGAL_CONTEXT,
       `<criterion><ssin>${changer.insz}</ssin><temporalCriteria><today>true</today></temporalCriteria>
        <desiredData><insuringOrganization>true</insuringOrganization><globalMedicalFile>true</globalMedicalFile></desiredData></criterion>`,
+      { legalContext: LEGAL_CONTEXT },
     );
-    const r = await postSoap(server, PATH, xml);
     expect(r.http).toBe(200);
-    expect(r.text).toContain('getInsuranceOrganizationInformationsResponse');
-    expect(xmlValue(r.text, 'code')).toBe('MSG00000');
-    expect(r.text.indexOf('</status>')).toBeLessThan(r.text.indexOf('<result>'));
-    expect(r.text).toContain('<insuringOrganization><code>500</code>');
-    expect(xmlValue(r.text, 'nihii')).toBe(changer.gmd.at(-1)?.doctorRiziv);
-    expect(r.text).not.toContain('<increasedIntervention>');
+    expect(r.body).toContain('getInsuranceOrganizationInformationsResponse');
+    expect(xmlValue(r.body, 'code')).toBe('MSG00000');
+    expect(r.body.indexOf('</status>')).toBeLessThan(r.body.indexOf('<result>'));
+    expect(r.body).toContain('<insuringOrganization><code>500</code>');
+    expect(xmlValue(r.body, 'nihii')).toBe(changer.gmd.at(-1)?.doctorRiziv);
+    expect(r.body).not.toContain('<increasedIntervention>');
   });
 
   it('refuses a SOAP request of the secretary (MSG00013) and one with another legal context (MSG00013)', async () => {
     const service = `<criterion><ssin>${changer.insz}</ssin></criterion>`;
-    const secretary = userFor(server, 'secretary');
-    const r1 = await postSoap(
-      server,
-      PATH,
-      soapEnvelope(WIRE, cbeOf(server, secretary), LEGAL_CONTEXT, service),
-      'secretary',
-    );
-    expect(xmlValue(r1.text, 'code')).toBe('MSG00013');
-    const u = userFor(server, 'social-worker');
-    const r2 = await postSoap(server, PATH, soapEnvelope(WIRE, cbeOf(server, u), 'PCSA:SOCIAL_INQUIRY', service));
-    expect(xmlValue(r2.text, 'code')).toBe('MSG00013');
+    const r1 = await sendSoap(server, PATH, WIRE, service, { role: 'secretary', legalContext: LEGAL_CONTEXT });
+    expect(xmlValue(r1.body, 'code')).toBe('MSG00013');
+    const r2 = await sendSoap(server, PATH, WIRE, service, { legalContext: 'PCSA:SOCIAL_INQUIRY' });
+    expect(xmlValue(r2.body, 'code')).toBe('MSG00013');
   });
 
   it('checks the integration on the asked date (MSG00012 before it)', async () => {
     const r = await ask({ ssin: undocumented.insz, date: '2024-06-01' });
-    expect(r.json.status.code).toBe('MSG00012');
+    expect(r.body.status.code).toBe('MSG00012');
   });
 });
 
 describe('reading the request', () => {
   it('reads ssin, a date or today, and the flags', () => {
-    const el = opElement(
+    const el = operationElement(
       WIRE,
       '<criterion><ssin>31021799335</ssin><temporalCriteria><date>2024-02-29</date></temporalCriteria><desiredData><globalMedicalFile>true</globalMedicalFile><ct1ct2>false</ct1ct2></desiredData></criterion>',
     );
     expect(fromXml(el)).toEqual({ ssin: '31021799335', date: '2024-02-29', desiredData: ['globalMedicalFile'] });
-    expect(fromXml(opElement(WIRE, '<criterion><ssin>31021799335</ssin></criterion>'))).toEqual({
+    expect(fromXml(operationElement(WIRE, '<criterion><ssin>31021799335</ssin></criterion>'))).toEqual({
       ssin: '31021799335',
       date: null,
       desiredData: [...MODELLED],
@@ -161,7 +150,7 @@ describe('reading the request', () => {
     ],
     ['<searchCriteria><ssin>31021799335</ssin></searchCriteria>', 'searchCriteria'],
   ])('refuses XML %s naming %s', (xml, field) => {
-    expect(requestError(() => fromXml(opElement(WIRE, xml))).field).toBe(field);
+    expect(requestError(() => fromXml(operationElement(WIRE, xml))).field).toBe(field);
   });
 
   it.each([

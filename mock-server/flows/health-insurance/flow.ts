@@ -3,21 +3,19 @@ import { covers } from '../../../scenarios/engine/dates.ts';
 import type { GmdHolder, HealthInsurancePeriod, IsoDate } from '../../../scenarios/engine/model.ts';
 import { defineFlow, defineOperation } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
 import { DESIRED_DATA, type DesiredData, fromJson, fromXml, type InsuranceRequest, MODELLED } from './request.ts';
 
 export const LEGAL_CONTEXT = 'social inquiry and financial help';
 
 /** Wire names: the KSZ's WSDL is not public; namespace and elements follow the CBSS pattern (modelled). */
-export const HEALTH_CARE_INSURANCE_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/HealthCareInsuranceService/v1',
-  request: 'getInsuranceOrganizationInformationsRequest',
-  response: 'getInsuranceOrganizationInformationsResponse',
-  fault: 'healthCareInsuranceFault',
-  soapAction: 'http://kszbcss.fgov.be/HealthCareInsuranceService/getInsuranceOrganizationInformations',
-  prefix: 'hci',
-};
+export const HEALTH_CARE_INSURANCE_V1 = newStyleOperation(
+  'HealthCareInsuranceService',
+  1,
+  'getInsuranceOrganizationInformations',
+  'hci',
+);
 
 interface Known {
   from: IsoDate;

@@ -3,7 +3,7 @@ import { isValidIsoDate } from '../../../scenarios/engine/dates.ts';
 import type { IsoDate } from '../../../scenarios/engine/model.ts';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { elementChildren, text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { readCriteria } from '../_shared/commonv3.ts';
 
 /** The `desiredData` flags of the HealthCareInsurance request, in the order of the public client (ksz-flows.md §3.2). */
 export const DESIRED_DATA = [
@@ -74,31 +74,14 @@ export function fromJson(body: Record<string, unknown>): InsuranceRequest {
  * xsd:boolean element named after the flag.
  */
 export function fromXml(op: Element): InsuranceRequest {
-  const root = op.localName ?? 'request';
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'criterion' },
-    ],
-    { path: root },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, seq.error.path.split('/').pop());
-  const criterion = seq.found.get('criterion')?.[0];
-  if (!criterion) throw new RequestError('criterion is missing', 'criterion');
-  const inner = readSequence(
-    criterion,
-    null,
-    [{ name: 'ssin' }, { name: 'temporalCriteria', min: 0 }, { name: 'desiredData', min: 0 }],
-    { path: `${root}/criterion` },
-  );
-  if (!inner.ok) throw new RequestError(inner.error.message, inner.error.path.split('/').pop());
-  const ssin = checkSsin(text(inner.found.get('ssin')?.[0]).trim());
+  const inner = readCriteria(op, 'criterion', [
+    { name: 'ssin' },
+    { name: 'temporalCriteria', min: 0 },
+    { name: 'desiredData', min: 0 },
+  ]);
+  const ssin = checkSsin(text(inner.get('ssin')?.[0]).trim());
   let date: IsoDate | null = null;
-  const temporal = inner.found.get('temporalCriteria')?.[0];
+  const temporal = inner.get('temporalCriteria')?.[0];
   if (temporal) {
     const [choice, ...more] = elementChildren(temporal);
     if (!choice || more.length > 0 || !['date', 'today'].includes(choice.localName ?? ''))
@@ -109,7 +92,7 @@ export function fromXml(op: Element): InsuranceRequest {
       throw new RequestError(`today must be true, got "${value}"`, 'temporalCriteria/today');
   }
   const flags: DesiredData[] = [];
-  const desired = inner.found.get('desiredData')?.[0];
+  const desired = inner.get('desiredData')?.[0];
   for (const el of desired ? elementChildren(desired) : []) {
     const name = checkFlag(el.localName ?? '', `desiredData/${el.localName}`);
     const value = text(el).trim();

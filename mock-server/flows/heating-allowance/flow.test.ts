@@ -1,13 +1,21 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { ADMIN_TOKEN, TEST_NOW } from '../../../test/support/server.ts';
+import {
+  exampleIn,
+  freshTenant,
+  itAnswersExamples,
+  loadExamples,
+  personOf,
+  postJson,
+  register,
+  requestError,
+  runExample,
+  serverWith,
+} from '../../../test/support/flows.ts';
 import { sendSsdn, ssdnEnvelope, userOf } from '../../../test/support/ssdn.ts';
 import { child, text } from '../../src/ksz/xml/dom.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
-import { loadExamples, personOf, postJson, register, requestError, runExample } from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { HEATING_CODES } from './flow.ts';
 import { DATA_TYPES_NS, fromJson, fromXml, REQUEST_NS } from './request.ts';
 import type { HeatingView } from './view.ts';
@@ -19,24 +27,13 @@ let server: Server;
 let herstappe: Person;
 let pensioner: Person;
 beforeAll(async () => {
-  // Only the flows this test needs: a half-written flow elsewhere must not break it.
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: ADMIN_TOKEN,
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
+  server = await serverWith(flow);
   herstappe = personOf(server, { scenario: 'heating-allowance-herstappe', role: 'main' });
   pensioner = personOf(server, { scenario: 'pensioner-igo', role: 'main' });
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const viewOf = async (file: string) =>
   (await runExample(server, 'heating-allowance', example(file))).body.heatingAllocation as HeatingView;
 
@@ -65,11 +62,7 @@ const replyText = (el: Element | null, ...path: string[]) => {
 };
 
 describe('heating allowance examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'heating-allowance', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'heating-allowance', () => server);
 
   it('gives a low-income pensioner the full allowance for 1000 litres', async () => {
     const v = await viewOf('MSG00000-low-income-full-allowance.json');
@@ -114,8 +107,7 @@ describe('heating allowance examples through the JSON face', () => {
   });
 
   it('supports category 3 when the OCMW holds an integration 17.7 (debt mediation) on the delivery date', async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     const father = personOf(server, { scenario: 'family-child-benefits', role: 'father' });
     await register(server, father, { purpose: '40', from: '2025-01-01', to: null });
     await register(server, father, { purpose: '7', from: '2025-05-01', to: null });
@@ -123,7 +115,7 @@ describe('heating allowance examples through the JSON face', () => {
       primaryBeneficiary: { ssin: father.insz, category: '3' },
       invoice: { amount: 10_500_000, quantity: 1000, deliveryDate: '2025-06-10', unitFuel: '1' },
     };
-    const r = await postJson(server, '/ksz/json/heating-allowance/computeAllocation', 'social-worker', body);
+    const r = await postJson(server, '/ksz/json/heating-allowance/computeAllocation', body);
     expect(r.body.status.code).toBe('MSG00000');
     expect((r.body.heatingAllocation as HeatingView).categories['3']).toBe(true);
   });
@@ -131,8 +123,7 @@ describe('heating allowance examples through the JSON face', () => {
 
 describe('heating allowance through the SSDN face', () => {
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, pensioner, { purpose: '40', from: '2025-01-01', to: null });
   });
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { testServer } from '../../../test/support/server.ts';
-import type { Server } from '../../src/server.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,7 +14,9 @@ import {
   requestError,
   runExample,
   soapEnvelope,
-} from '../kbi/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { fromJson, fromXml, RENT_PREMIUM_V1 } from './flow.ts';
 import type { PremiumView } from './view.ts';
 
@@ -29,20 +33,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const fileOf = async (name: string) =>
   (await runExample(server, 'huurpremie', example(name))).body.rentPremiumFile as PremiumView;
 
 describe('huurpremie examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'huurpremie', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'huurpremie', () => server);
 
   it('shows an entitled candidate with the last payment on or before today', async () => {
     const file = await fileOf('MSG00000-entitled-and-paid.json');
@@ -90,13 +86,12 @@ describe('huurpremie examples through the JSON face', () => {
 describe('huurpremie through the SOAP face', () => {
   const envelope = (ssin: string) =>
     soapEnvelope(RENT_PREMIUM_V1, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       body: `<searchCriteria><ssin>${ssin}</ssin></searchCriteria>`,
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, man, { purpose: '2', from: '2020-01-01', to: null });
   });
 

@@ -1,73 +1,18 @@
-import type { Element } from '@xmldom/xmldom';
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
-import { isValidIsoDate } from '../../../scenarios/engine/dates.ts';
-import { defineFlow, defineOperation, RequestError } from '../../src/ksz/flows/define.ts';
+import { defineFlow, defineOperation } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
-import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { type DatedSsinRequest, datedSsinRequest, datedSubject, newStyleOperation } from '../_shared/commonv3.ts';
 import { type PremiumView, premiumView, premiumXml } from './view.ts';
 
 export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 
 /** The SOAP face (modelled: no public KSZ contract exists for the huurpremie). */
-export const RENT_PREMIUM_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/RentPremiumService/v1',
-  request: 'consultRentPremiumRequest',
-  response: 'consultRentPremiumResponse',
-  fault: 'rentPremiumFault',
-  soapAction: 'http://kszbcss.fgov.be/RentPremiumService/consultRentPremium',
-  prefix: 'v1',
-};
+export const RENT_PREMIUM_V1 = newStyleOperation('RentPremiumService', 1, 'consultRentPremium');
 
-export interface PremiumRequest {
-  ssin: string;
-  /** The date the answer is as of; null: today. */
-  date: string | null;
-}
+/** Reads `searchCriteria(ssin, date?)` after the CommonV3 part; the JSON face `{ legalContext, ssin, date? }`. */
+export const { fromXml, fromJson } = datedSsinRequest(RENT_PREMIUM_V1);
 
-function validated(ssin: string, date: string | null): PremiumRequest {
-  if (!/^\d{11}$/.test(ssin)) throw new RequestError(`ssin must be 11 digits, got "${ssin}"`, 'ssin');
-  if (date !== null && !isValidIsoDate(date)) throw new RequestError(`date must be YYYY-MM-DD, got "${date}"`, 'date');
-  return { ssin, date };
-}
-
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** Reads `searchCriteria(ssin, date?)` after the CommonV3 part of the request element. */
-export function fromXml(op: Element): PremiumRequest {
-  const path = RENT_PREMIUM_V1.request;
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'searchCriteria' },
-    ],
-    { path },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
-  const criteria = seq.found.get('searchCriteria')?.[0];
-  if (!criteria) throw new RequestError('searchCriteria is missing', 'searchCriteria');
-  const inner = readSequence(criteria, null, [{ name: 'ssin' }, { name: 'date', min: 0 }], {
-    path: `${path}/searchCriteria`,
-  });
-  if (!inner.ok) throw new RequestError(inner.error.message, fieldOf(inner.error.path));
-  const dateEl = inner.found.get('date')?.[0];
-  return validated(text(inner.found.get('ssin')?.[0]), dateEl ? text(dateEl) : null);
-}
-
-/** The JSON face: `{ legalContext, ssin, date? }`. */
-export function fromJson(body: Record<string, unknown>): PremiumRequest {
-  if (typeof body.ssin !== 'string') throw new RequestError('ssin (11 digits) is required', 'ssin');
-  if (body.date !== undefined && body.date !== null && typeof body.date !== 'string')
-    throw new RequestError('date must be a string YYYY-MM-DD', 'date');
-  return validated(body.ssin, typeof body.date === 'string' ? body.date : null);
-}
-
-const consult = defineOperation<PremiumRequest, PremiumView>({
+const consult = defineOperation<DatedSsinRequest, PremiumView>({
   name: 'consultRentPremium',
   description:
     'The social-housing waiting-list registration and Vlaamse huurpremie of a person, as of today or an asked date: housing company, registration and deregistration dates, potential entitlement, refusal reason, last payment.',
@@ -82,7 +27,7 @@ const consult = defineOperation<PremiumRequest, PremiumView>({
   },
   fromJson,
   fromXml,
-  subject: (r) => (r.date ? { insz: r.ssin, date: r.date } : { insz: r.ssin }),
+  subject: datedSubject,
   handle(ctx, r) {
     if (ctx.asOf > ctx.today)
       return {

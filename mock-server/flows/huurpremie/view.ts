@@ -1,12 +1,6 @@
 import type { IsoDate, Person } from '../../../scenarios/engine/model.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
-
-export interface Identity {
-  ssin: string;
-  lastName: string;
-  firstName: string;
-  birthDate: IsoDate;
-}
+import { type Identity, identityOf, identityXml } from '../_shared/identity.ts';
 
 /** The candidate tenant's waiting-list registration and huurpremie decision as known on `asOf`. */
 export interface PremiumView {
@@ -39,12 +33,7 @@ export function premiumView(person: Person, asOf: IsoDate): PremiumView | null {
   const last = payments.filter((x) => x.date <= asOf).at(-1);
   return {
     asOf,
-    candidate: {
-      ssin: person.insz,
-      lastName: person.familyName,
-      firstName: person.givenName,
-      birthDate: person.birthDate,
-    },
+    candidate: identityOf(person),
     housingCompany: { cbeNumber: list.companyKbo, name: list.company },
     waitingList: {
       fileNumber: list.fileNumber,
@@ -66,12 +55,7 @@ export function premiumView(person: Person, asOf: IsoDate): PremiumView | null {
 export function premiumXml(v: PremiumView): string {
   const w = new XmlWriter();
   w.open('rentPremiumFile').leaf('referenceDate', v.asOf);
-  w.open('candidate')
-    .leaf('ssin', v.candidate.ssin)
-    .leaf('lastName', v.candidate.lastName)
-    .leaf('firstName', v.candidate.firstName)
-    .leaf('birthDate', v.candidate.birthDate)
-    .close();
+  identityXml(w, 'candidate', v.candidate);
   w.open('housingCompany').leaf('cbeNumber', v.housingCompany.cbeNumber).leaf('name', v.housingCompany.name).close();
   w.open('waitingList')
     .leaf('fileNumber', v.waitingList.fileNumber)

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { testServer } from '../../../test/support/server.ts';
-import type { Server } from '../../src/server.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,7 +14,9 @@ import {
   requestError,
   runExample,
   soapEnvelope,
-} from '../kbi/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { fromJson, fromXml, RENT_SUBSIDY_V1 } from './flow.ts';
 import type { SubsidyView } from './view.ts';
 
@@ -29,20 +33,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const fileOf = async (name: string) =>
   (await runExample(server, 'huursubsidie', example(name))).body.rentSubsidyFile as SubsidyView;
 
 describe('huursubsidie examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'huursubsidie', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'huursubsidie', () => server);
 
   it('shows the granted file with the partner and the last payment before today', async () => {
     const file = await fileOf('MSG00000-granted-with-partner.json');
@@ -100,13 +96,12 @@ describe('huursubsidie examples through the JSON face', () => {
 describe('huursubsidie through the SOAP face', () => {
   const envelope = (criteria: string) =>
     soapEnvelope(RENT_SUBSIDY_V1, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       body: `<searchCriteria>${criteria}</searchCriteria>`,
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, applicant, { purpose: '2', from: '2020-01-01', to: null });
   });
 

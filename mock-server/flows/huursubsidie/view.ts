@@ -2,15 +2,9 @@ import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import { addMonths } from '../../../scenarios/engine/dates.ts';
 import type { HousingFacts, IsoDate, Person, World } from '../../../scenarios/engine/model.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { type Identity, identityOf, identityXml } from '../_shared/identity.ts';
 
 type SubsidyFile = NonNullable<HousingFacts['huursubsidie']>;
-
-export interface Identity {
-  ssin: string;
-  lastName: string;
-  firstName: string;
-  birthDate: IsoDate;
-}
 
 /** The huursubsidie file as the social housing company knew it on `asOf`. */
 export interface SubsidyView {
@@ -23,13 +17,6 @@ export interface SubsidyView {
   refusalReason: string | null;
   lastPayment: { date: IsoDate; amountCents: number } | null;
 }
-
-const identity = (p: Person): Identity => ({
-  ssin: p.insz,
-  lastName: p.familyName,
-  firstName: p.givenName,
-  birthDate: p.birthDate,
-});
 
 const holders = new WeakMap<World, Map<string, Person>>();
 
@@ -69,8 +56,8 @@ export function subsidyView(world: World, person: Person, asOf: IsoDate): Subsid
   const last = payments.filter((x) => x.date <= asOf).at(-1);
   return {
     asOf,
-    applicant: identity(holder),
-    partner: partner ? identity(partner) : null,
+    applicant: identityOf(holder),
+    partner: partner ? identityOf(partner) : null,
     housingCompany: { cbeNumber: company?.kbo ?? null, name: file.company },
     fileNumber: file.fileNumber,
     fileStatus: stillGranted ? 'toegekend' : file.status,
@@ -82,17 +69,9 @@ export function subsidyView(world: World, person: Person, asOf: IsoDate): Subsid
 /** The answer's content after `status`: unqualified elements, amounts in eurocent as the KSZ sends them. */
 export function subsidyXml(v: SubsidyView): string {
   const w = new XmlWriter();
-  const person = (name: string, p: Identity) =>
-    w
-      .open(name)
-      .leaf('ssin', p.ssin)
-      .leaf('lastName', p.lastName)
-      .leaf('firstName', p.firstName)
-      .leaf('birthDate', p.birthDate)
-      .close();
   w.open('rentSubsidyFile').leaf('referenceDate', v.asOf);
-  person('applicant', v.applicant);
-  if (v.partner) person('partner', v.partner);
+  identityXml(w, 'applicant', v.applicant);
+  if (v.partner) identityXml(w, 'partner', v.partner);
   w.open('housingCompany')
     .optionalLeaf('cbeNumber', v.housingCompany.cbeNumber)
     .leaf('name', v.housingCompany.name)

@@ -1,11 +1,11 @@
 import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { identityCardNumber, sisCardNumber } from '../../../scenarios/engine/ids/cards.ts';
-import type { Person } from '../../../scenarios/engine/model.ts';
 import { validateWithOurs } from '../../../test/reference/ours.ts';
 import { describeWithReference, validateWithReference } from '../../../test/reference/validate.ts';
 import { describeWithXmllint } from '../../../test/reference/xmllint.ts';
-import { type Answer, RequestError } from '../../src/ksz/flows/define.ts';
+import { personIn, requestError } from '../../../test/support/flows.ts';
+import type { Answer } from '../../src/ksz/flows/define.ts';
 import { OK } from '../../src/ksz/flows/status.ts';
 import { buildSsdnReply, type SsdnServiceReply, summarizeServiceReplies } from '../../src/ksz/ssdn/reply.ts';
 import { parseXmlSafely } from '../../src/ksz/xml/parse.ts';
@@ -24,15 +24,10 @@ import { flowContext, operationOf, smallWorld, ssdnReplyFor, TODAY } from './tes
 const op = operationOf<IdentifyPersonRequest, IdentifyPersonResult>(flow);
 const world = smallWorld();
 const ctx = flowContext(world);
-const byOrigin = (origin: string, role?: string): Person => {
-  const p = world.persons.find((x) => x.origin === origin && (role === undefined || x.originRole === role));
-  if (!p) throw new Error(`no person of scenario ${origin}`);
-  return p;
-};
-const father = byOrigin('family-child-benefits', 'father');
-const deceased = byOrigin('deceased-partner-widowed', 'deceased');
-const widow = byOrigin('deceased-partner-widowed', 'widow');
-const bis = byOrigin('bis-unknown-birthday-and-sex');
+const father = personIn(world, 'family-child-benefits', 'father');
+const deceased = personIn(world, 'deceased-partner-widowed', 'deceased');
+const widow = personIn(world, 'deceased-partner-widowed', 'widow');
+const bis = personIn(world, 'bis-unknown-birthday-and-sex');
 
 function payload(inner: string): Element {
   const r = parseXmlSafely(`<ipr:IdentifyPersonRequest xmlns:ipr="${NS}">${inner}</ipr:IdentifyPersonRequest>`);
@@ -43,16 +38,6 @@ const bySsin = (ssin: string, extra = '') =>
   payload(`<ipr:SearchCriteria><ipr:SSIN>${ssin}</ipr:SSIN></ipr:SearchCriteria>${extra}`);
 const phonetic = (inner: string) =>
   payload(`<ipr:SearchCriteria><ipr:PhoneticCriteria>${inner}</ipr:PhoneticCriteria></ipr:SearchCriteria>`);
-
-function requestError(read: () => unknown): RequestError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof RequestError) return e;
-    throw e;
-  }
-  throw new Error('expected a RequestError');
-}
 
 describe('identify-person: reading the request', () => {
   it('reads an SSIN search with verification data', () => {
@@ -424,7 +409,7 @@ describe('identify-person: answering from the world', () => {
     });
     expect(a.data!.results.map((r) => r.basic.ssin)).not.toContain(replaced.insz);
     expect(a.data!.results.map((r) => r.basic.ssin)).toContain(replaced.replacedBy!.insz);
-    const youngest = byOrigin('family-child-benefits', 'child3');
+    const youngest = personIn(world, 'family-child-benefits', 'child3');
     const before = answer(
       { phoneticCriteria: { lastName: youngest.familyName, birthDate: youngest.birthDate, tolerance: 0 } },
       flowContext(world, { asOf: '2019-01-01' }),

@@ -4,6 +4,8 @@ import type { Hono } from 'hono';
 import type { IsoDate, Role, User, World } from '../../../scenarios/engine/model.ts';
 import { createRng } from '../../../scenarios/engine/rng.ts';
 import { buildWorld } from '../../../scenarios/engine/world.ts';
+import { withInsz } from '../../../test/support/flows.ts';
+import { basic } from '../../../test/support/server.ts';
 import { ssdnDetailFor } from '../../src/ksz/access/ssdn-codes.ts';
 import type { Answer, FlowContext, FlowDef, OperationDef, RegisterApi } from '../../src/ksz/flows/define.ts';
 import { SSDN_CODES } from '../../src/ksz/ssdn/codes.ts';
@@ -308,7 +310,7 @@ export async function postJson(
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
-      Authorization: `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`,
+      Authorization: basic(user.username, user.password),
     },
     body: JSON.stringify(body),
   });
@@ -355,15 +357,6 @@ export function examplesOf(dir: string): Example[] {
       const json = JSON.parse(text) as JsonExample;
       return { file, code: json.expect.code, face: 'json', text, json };
     });
-}
-
-/** Replaces `$insz` in every string of a request. */
-export function withInsz(value: unknown, insz: string): unknown {
-  if (typeof value === 'string') return value.replaceAll('$insz', insz);
-  if (Array.isArray(value)) return value.map((v) => withInsz(v, insz));
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withInsz(v, insz)]));
-  return value;
 }
 
 /** Sends a JSON example as its user, after registering its person when it says so; returns the answer. */

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { testServer } from '../../../test/support/server.ts';
-import type { Server } from '../../src/server.ts';
-import flow, { CIVIC_INTEGRATION_V1, fromJson, fromXml } from './flow.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -13,7 +14,10 @@ import {
   requestError,
   runExample,
   soapEnvelope,
-} from './testkit.ts';
+} from '../../../test/support/flows.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
+import flow, { CIVIC_INTEGRATION_V1, fromJson, fromXml } from './flow.ts';
 import type { KbiView } from './view.ts';
 
 const EXAMPLES = loadExamples(new URL('./examples/', import.meta.url));
@@ -27,20 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const fileOf = async (name: string) =>
   (await runExample(server, 'kbi', example(name))).body.civicIntegrationFile as KbiView;
 
 describe('KBI examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'kbi', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'kbi', () => server);
 
   it('shows a running trajectory on 2025-06-30: contract signed, A1 and A2 obtained, no certificate yet', async () => {
     const file = await fileOf('MSG00000-trajectory-running.json');
@@ -89,13 +85,12 @@ describe('KBI examples through the JSON face', () => {
 describe('KBI through the SOAP face', () => {
   const envelope = (ssin: string) =>
     soapEnvelope(CIVIC_INTEGRATION_V1, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       body: `<searchCriteria><ssin>${ssin}</ssin></searchCriteria>`,
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, newcomer, { purpose: '2', from: '2024-02-05', to: null });
   });
 

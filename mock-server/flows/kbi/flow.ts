@@ -1,65 +1,18 @@
-import type { Element } from '@xmldom/xmldom';
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
-import { defineFlow, defineOperation, RequestError } from '../../src/ksz/flows/define.ts';
+import { defineFlow, defineOperation } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
-import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { newStyleOperation, type SsinRequest, ssinRequest } from '../_shared/commonv3.ts';
 import { type KbiView, kbiView, kbiXml } from './view.ts';
 
 export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 
 /** The SOAP face (modelled: no public KSZ contract exists for KBI). */
-export const CIVIC_INTEGRATION_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/CivicIntegrationService/v1',
-  request: 'consultCivicIntegrationFileRequest',
-  response: 'consultCivicIntegrationFileResponse',
-  fault: 'civicIntegrationFault',
-  soapAction: 'http://kszbcss.fgov.be/CivicIntegrationService/consultCivicIntegrationFile',
-  prefix: 'v1',
-};
+export const CIVIC_INTEGRATION_V1 = newStyleOperation('CivicIntegrationService', 1, 'consultCivicIntegrationFile');
 
-export interface KbiRequest {
-  ssin: string;
-}
+/** Reads `searchCriteria(ssin)` after the CommonV3 part, as MAGDA asks by INSZ only; the JSON face `{ legalContext, ssin }`. */
+export const { fromXml, fromJson } = ssinRequest(CIVIC_INTEGRATION_V1);
 
-function checkSsin(ssin: string, field: string): KbiRequest {
-  if (!/^\d{11}$/.test(ssin)) throw new RequestError(`ssin must be 11 digits, got "${ssin}"`, field);
-  return { ssin };
-}
-
-/** The last step of a structure error's path: `…/searchCriteria/ssin` → `ssin`. */
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** Reads the request element after its CommonV3 part: `searchCriteria(ssin)`, as MAGDA asks by INSZ only. */
-export function fromXml(op: Element): KbiRequest {
-  const path = CIVIC_INTEGRATION_V1.request;
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'searchCriteria' },
-    ],
-    { path },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
-  const criteria = seq.found.get('searchCriteria')?.[0];
-  if (!criteria) throw new RequestError('searchCriteria is missing', 'searchCriteria');
-  const inner = readSequence(criteria, null, [{ name: 'ssin' }], { path: `${path}/searchCriteria` });
-  if (!inner.ok) throw new RequestError(inner.error.message, fieldOf(inner.error.path));
-  return checkSsin(text(inner.found.get('ssin')?.[0]), 'ssin');
-}
-
-/** The JSON face: `{ legalContext, ssin }`. */
-export function fromJson(body: Record<string, unknown>): KbiRequest {
-  if (typeof body.ssin !== 'string') throw new RequestError('ssin (11 digits) is required', 'ssin');
-  return checkSsin(body.ssin, 'ssin');
-}
-
-const consult = defineOperation<KbiRequest, KbiView>({
+const consult = defineOperation<SsinRequest, KbiView>({
   name: 'consultCivicIntegrationFile',
   description:
     'The civic-integration (inburgering) file of one person at the KBI as of today: trajectory (kind, status, period), contract, certificate, NT2 courses and the organisation that registered the person.',

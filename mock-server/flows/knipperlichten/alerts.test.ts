@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OcmwDecision, Person, World } from '../../../scenarios/engine/model.ts';
 import { buildWorld } from '../../../scenarios/engine/world.ts';
+import { personIn } from '../../../test/support/flows.ts';
 import { type Alert, alertsFor, alertsOf, lastReminderDate, sentBy } from './alerts.ts';
 
 let world: World;
@@ -9,11 +10,7 @@ const kboOf = (nis: string) => {
   if (!o) throw new Error(`no OCMW ${nis}`);
   return o.kbo;
 };
-const personOf = (scenario: string, role = 'main') => {
-  const p = world.persons.find((x) => x.origin === scenario && x.originRole === role);
-  if (!p) throw new Error(`no ${role} in ${scenario}`);
-  return p;
-};
+const personOf = (scenario: string, role = 'main') => personIn(world, scenario, role);
 /** The alerts of a scenario person towards the OCMW of `nis`, over the whole timeline. */
 const alertsAbout = (scenario: string, nis: string, role = 'main') =>
   alertsFor(world, kboOf(nis)).filter((a) => a.ssin === personOf(scenario, role).insz);

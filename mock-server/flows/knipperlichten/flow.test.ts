@@ -1,78 +1,50 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { ADMIN_TOKEN, basic, TEST_NOW } from '../../../test/support/server.ts';
-import { type OperationDef, RequestError } from '../../src/ksz/flows/define.ts';
-import { parseSoaRequest } from '../../src/ksz/soa/parse-request.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
-import manageAccess from '../manage-access/flow.ts';
+import {
+  gentKbo,
+  operationElement,
+  personOf,
+  postJson,
+  postSoap,
+  registration,
+  requestError,
+  serverWith,
+  soapEnvelope,
+} from '../../../test/support/flows.ts';
+import type { OperationDef } from '../../src/ksz/flows/define.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { LEGAL_CONTEXT } from './flow.ts';
-import { NS, wireOf } from './view.ts';
+import { wireOf } from './view.ts';
 
-const PW = 'Oefenen-Gent-2025';
 let server: Server;
 let gent: string;
-const person = (scenario: string, role = 'main'): Person => {
-  const p = server.tenants.get('default')?.world.persons.find((x) => x.origin === scenario && x.originRole === role);
-  if (!p) throw new Error(`no ${role} in ${scenario}`);
-  return p;
-};
+const person = (scenario: string, role = 'main'): Person => personOf(server, { scenario, role });
 
-async function json(op: string, body: Record<string, unknown>, opts: { user?: string; tenant?: string } = {}) {
-  const res = await server.app.request(`${opts.tenant ? `/t/${opts.tenant}` : ''}/ksz/json/knipperlichten/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: basic(opts.user ?? 'mw.gent', PW) },
-    body: JSON.stringify({ legalContext: LEGAL_CONTEXT, ...body }),
-  });
+const json = (op: string, body: Record<string, unknown>, opts: { user?: string; tenant?: string } = {}) =>
   // biome-ignore lint/suspicious/noExplicitAny: test reads arbitrary JSON answers
-  return { http: res.status, body: (await res.json()) as any };
-}
+  postJson<any>(
+    server,
+    `/ksz/json/knipperlichten/${op}`,
+    { legalContext: LEGAL_CONTEXT, ...body },
+    { username: opts.user ?? 'mw.gent' },
+    opts.tenant,
+  );
 
 async function register(p: Person, tenant?: string) {
-  const res = await server.app.request(`${tenant ? `/t/${tenant}` : ''}/ksz/json/manage-access/manageAccess`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: basic('mw.gent', PW) },
-    body: JSON.stringify({
-      ssin: p.insz,
-      action: 'REGISTER',
-      purpose: '2',
-      period: { startDate: '2020-01-01' },
-      proofOfAuthentication: { personData: { lastName: p.familyName, birthDate: p.birthDate } },
-    }),
-  });
-  expect(((await res.json()) as { status: { code: string } }).status.code).toBe('MSG00000');
-}
-
-function envelope(op: string, inner: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:alr="${NS}">
- <soapenv:Body><alr:${op}Request>
-  <informationCustomer><ticket>k-1</ticket><timestampSent>2025-06-30T10:00:00.000+02:00</timestampSent>
-   <customerIdentification><cbeNumber>${gent}</cbeNumber></customerIdentification></informationCustomer>
-  <legalContext>${LEGAL_CONTEXT}</legalContext>${inner}
- </alr:${op}Request></soapenv:Body>
-</soapenv:Envelope>`;
+  expect((await registration(server, p, { from: '2020-01-01' }, tenant)).body.status.code).toBe('MSG00000');
 }
 
 async function soap(op: string, inner: string, user = 'mw.gent'): Promise<string> {
-  const res = await server.app.request(`/SOA4520/AlertReactionService/v1/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/xml; charset=utf-8', Authorization: basic(user, PW) },
-    body: envelope(op, inner),
-  });
-  expect(res.status).toBe(200);
-  return res.text();
+  const wire = wireOf(op);
+  const envelope = soapEnvelope(wire, { cbeNumber: gent, legalContext: LEGAL_CONTEXT, body: inner });
+  const res = await postSoap(server, `/SOA4520/AlertReactionService/v1/${op}`, wire, { username: user }, envelope);
+  expect(res.http).toBe(200);
+  return res.body;
 }
 
 beforeAll(async () => {
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: ADMIN_TOKEN,
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
-  gent = server.tenants.get('default')!.world.organisations.find((o) => o.nis === '44021')!.kbo;
+  server = await serverWith(flow);
+  gent = gentKbo(server);
   await register(person('leefloon-undeclared-work'));
   await register(person('leefloon-two-ocmws'));
   await register(person('deceased-partner-widowed', 'deceased'));
@@ -248,21 +220,7 @@ describe('the SOAP face', () => {
 
 const op = (name: string) => flow.operations.find((o) => o.name === name) as unknown as OperationDef<unknown, unknown>;
 
-function refusal(f: () => unknown): RequestError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RequestError) return e;
-    throw e;
-  }
-  throw new Error('expected a RequestError');
-}
-
-function element(name: string, inner: string) {
-  const r = parseSoaRequest(envelope(name, inner), { ns: NS, element: wireOf(name).request });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.request.request;
-}
+const element = (name: string, inner: string) => operationElement(wireOf(name), inner);
 
 describe('reading requests', () => {
   it('reads the AlertReaction fields from XML and accepts numbers in JSON', () => {
@@ -284,7 +242,7 @@ describe('reading requests', () => {
     ['sendAlertReaction', { alertId: '1', reference: '1' }, 'motivation'],
     ['sendAlertReaction', { alertId: '1', reference: '1', motivation: '1', comment: 3 }, 'comment'],
   ])('%s.fromJson refuses %j naming %s', (name, body, field) => {
-    expect(refusal(() => op(name).fromJson(body)).field).toBe(field);
+    expect(requestError(() => op(name).fromJson(body)).field).toBe(field);
   });
 
   it.each([
@@ -293,6 +251,6 @@ describe('reading requests', () => {
     ['sendAlertReaction', '<alertId>1</alertId><motivation>1</motivation>', 'reference'],
     ['sendAlertReaction', '<alertId>1</alertId><reference>2</reference><motivation>x</motivation>', 'motivation'],
   ])('%s.fromXml refuses %s naming %s', (name, inner, field) => {
-    expect(refusal(() => op(name).fromXml?.(element(name, inner))).field).toBe(field);
+    expect(requestError(() => op(name).fromXml?.(element(name, inner))).field).toBe(field);
   });
 });

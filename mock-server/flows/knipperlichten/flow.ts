@@ -4,20 +4,15 @@ import type { IsoDate } from '../../../scenarios/engine/model.ts';
 import { defineFlow, defineOperation, type FlowContext, RequestError } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK, serviceStatus } from '../../src/ksz/flows/status.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { checkSsin, readBody } from '../_shared/commonv3.ts';
 import { alertsFor, lastReminderDate, sentBy } from './alerts.ts';
 import { MOTIVATIONS, motivation } from './codes.ts';
-import { type AlertView, alertsXml, alertView, type Reaction, readBody, wireOf } from './view.ts';
+import { type AlertView, alertsXml, alertView, type Reaction, wireOf } from './view.ts';
 
 export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 const NUMERIC = /^\d{1,20}$/;
 
 const reactionOf = (ctx: FlowContext, alertId: string) => ctx.state.get<Reaction>(`reaction/${alertId}`);
-
-function checkSsin(ssin: unknown): string {
-  if (typeof ssin !== 'string' || !/^\d{11}$/.test(ssin))
-    throw new RequestError(`ssin must be 11 digits, got ${JSON.stringify(ssin ?? null)}`, 'ssin');
-  return ssin;
-}
 
 function numeric(value: unknown, field: string): string {
   const s = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;

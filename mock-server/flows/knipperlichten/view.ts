@@ -1,43 +1,15 @@
-import type { Element } from '@xmldom/xmldom';
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import type { IsoDate, World } from '../../../scenarios/engine/model.ts';
-import { RequestError } from '../../src/ksz/flows/define.ts';
 import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
-import { text } from '../../src/ksz/xml/dom.ts';
-import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
 import type { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
 import type { Alert, Evidence } from './alerts.ts';
 import { alertType, motivation } from './codes.ts';
 
 export const NS = 'http://kszbcss.fgov.be/intf/AlertReactionService/v1';
 
-export function wireOf(operation: string): SoaOperation {
-  return {
-    ns: NS,
-    request: `${operation}Request`,
-    response: `${operation}Response`,
-    fault: 'alertReactionFault',
-    soapAction: `http://kszbcss.fgov.be/AlertReactionService/${operation}`,
-    prefix: 'alr',
-  };
-}
-
-/** The unqualified children after the CommonV3 part of a request element; structure errors name the element. */
-export function readBody(op: Element, particles: readonly Particle[]): Map<string, string> {
-  const seq = readSequence(
-    op,
-    null,
-    [{ name: 'informationCustomer' }, { name: 'informationCBSS', min: 0 }, { name: 'legalContext' }, ...particles],
-    { path: op.localName ?? 'request' },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, seq.error.path.slice(seq.error.path.lastIndexOf('/') + 1));
-  const out = new Map<string, string>();
-  for (const p of particles) {
-    const el = seq.found.get(p.name)?.[0];
-    if (el) out.set(p.name, text(el));
-  }
-  return out;
-}
+export const wireOf = (operation: string): SoaOperation =>
+  newStyleOperation('AlertReactionService', 1, operation, 'alr');
 
 /** The OCMW's reaction to an alert, kept in the tenant state under `reaction/<alertId>`. */
 export interface Reaction {

@@ -2,13 +2,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, Role } from '../../../scenarios/engine/model.ts';
+import {
+  type Example,
+  exampleIn,
+  freshTenant,
+  itAnswersExamples,
+  loadExamples,
+  personOf,
+  register,
+  requestError,
+  runExample,
+  serverWith,
+} from '../../../test/support/flows.ts';
 import { sendSsdn, ssdnEnvelope, userOf } from '../../../test/support/ssdn.ts';
 import { child, children, text } from '../../src/ksz/xml/dom.ts';
 import { parseXmlSafely } from '../../src/ksz/xml/parse.ts';
 import type { Server } from '../../src/server.ts';
-import { type Example, loadExamples, personOf, register, requestError, runExample } from '../kbi/testkit.ts';
 import { attestationsView } from '../list-of-attestations/view.ts';
-import { serverWith } from '../living-wages/testing.ts';
 import flow, { fromJson, fromXml, NS } from './flow.ts';
 import { answerReference, offsetOf, PAGE_SIZE } from './paging.ts';
 
@@ -41,11 +51,7 @@ interface Reply {
   attestations?: JsonA036[];
 }
 
-const example = (file: string): Example => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string): Example => exampleIn(EXAMPLES, file);
 const replyOf = async (file: string) => (await runExample(server, 'l036', example(file))).body as unknown as Reply;
 
 describe('L036 through the JSON face', () => {
@@ -56,11 +62,7 @@ describe('L036 through the JSON face', () => {
     for (const code of ['MSG00011', 'MSG00012', 'MSG00013']) expect(codes).toContain(code);
   });
 
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'l036', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'l036', () => server);
 
   it('chains revisions through UpdateAttestationID; only the last is in force and the recent answer', async () => {
     const r = await replyOf('MSG00000-revisions.json');
@@ -147,8 +149,7 @@ describe('L036 through the SSDN face', () => {
   };
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, homeless, { purpose: '2', from: '2023-01-01', to: null });
     await register(server, longFile, { purpose: '2', from: '2015-01-01', to: null });
   });
@@ -241,8 +242,7 @@ describe('the SSDN examples', () => {
     const [prefix = '', ...rest] = file.slice(0, -'.ssdn.xml'.length).split('-');
     const twin = EXAMPLES.find(([f]) => f.slice(f.indexOf('-') + 1, -'.json'.length) === rest.join('-'))?.[1];
     if (!twin) throw new Error(`no JSON twin for ${file}`);
-    server.tenants.reset('default');
-    server.tenants.setClock('default', twin.clock ?? '2025-06-30');
+    freshTenant(server, twin.clock ?? '2025-06-30');
     if (twin.person && twin.register) await register(server, personOf(server, twin.person), twin.register);
     const r = await sendSsdn(server.app, readFileSync(new URL(file, dir), 'utf8'));
     expect(r.services).toHaveLength(1);

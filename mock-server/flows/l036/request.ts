@@ -2,7 +2,8 @@ import type { Element } from '@xmldom/xmldom';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
 import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
-import { checkDate, checkSsin } from '../living-wages/request.ts';
+import { checkSsin } from '../_shared/commonv3.ts';
+import { checkDate } from '../living-wages/request.ts';
 import { REFERENCE_PATTERN } from './paging.ts';
 
 export const NS = 'http://www.ksz-bcss.fgov.be/XSD/SSDN/OCMW_CPAS/L036';

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { testServer } from '../../../test/support/server.ts';
-import type { Server } from '../../src/server.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,7 +14,9 @@ import {
   requestError,
   runExample,
   soapEnvelope,
-} from '../kbi/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { fromJson, fromXml, LED_V1 } from './flow.ts';
 import type { LedView } from './view.ts';
 
@@ -27,20 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const evidenceOf = async (name: string) =>
   (await runExample(server, 'led', example(name))).body.learningAndExperienceEvidence as LedView;
 
 describe('LED examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'led', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'led', () => server);
 
   it('lists authentic and self-declared evidence, verified or not, oldest first', async () => {
     const led = await evidenceOf('MSG00000-authentic-and-self-declared.json');
@@ -75,14 +71,13 @@ describe('LED examples through the JSON face', () => {
 describe('LED through the SOAP face', () => {
   const envelope = (ssin: string, legalContext?: string) =>
     soapEnvelope(LED_V1, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       body: `<searchCriteria><ssin>${ssin}</ssin></searchCriteria>`,
       ...(legalContext ? { legalContext } : {}),
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, graduate, { purpose: '2', from: '2020-01-01', to: null });
   });
 

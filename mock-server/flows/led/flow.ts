@@ -1,65 +1,18 @@
-import type { Element } from '@xmldom/xmldom';
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
-import { defineFlow, defineOperation, RequestError } from '../../src/ksz/flows/define.ts';
+import { defineFlow, defineOperation } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
-import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { newStyleOperation, type SsinRequest, ssinRequest } from '../_shared/commonv3.ts';
 import { type LedView, ledView, ledXml } from './view.ts';
 
 export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 
 /** The SOAP face (modelled: no public KSZ contract exists for the LED). */
-export const LED_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/LearningAndExperienceEvidenceService/v1',
-  request: 'consultEvidenceRequest',
-  response: 'consultEvidenceResponse',
-  fault: 'learningAndExperienceEvidenceFault',
-  soapAction: 'http://kszbcss.fgov.be/LearningAndExperienceEvidenceService/consultEvidence',
-  prefix: 'v1',
-};
+export const LED_V1 = newStyleOperation('LearningAndExperienceEvidenceService', 1, 'consultEvidence');
 
-export interface LedRequest {
-  ssin: string;
-}
+/** Reads `searchCriteria(ssin)` after the CommonV3 part (modelled: by INSZ only); the JSON face `{ legalContext, ssin }`. */
+export const { fromXml, fromJson } = ssinRequest(LED_V1);
 
-function checkSsin(ssin: string, field: string): LedRequest {
-  if (!/^\d{11}$/.test(ssin)) throw new RequestError(`ssin must be 11 digits, got "${ssin}"`, field);
-  return { ssin };
-}
-
-/** The last step of a structure error's path: `…/searchCriteria/ssin` → `ssin`. */
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** Reads the request element after its CommonV3 part: `searchCriteria(ssin)` (modelled: by INSZ only). */
-export function fromXml(op: Element): LedRequest {
-  const path = LED_V1.request;
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'searchCriteria' },
-    ],
-    { path },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
-  const criteria = seq.found.get('searchCriteria')?.[0];
-  if (!criteria) throw new RequestError('searchCriteria is missing', 'searchCriteria');
-  const inner = readSequence(criteria, null, [{ name: 'ssin' }], { path: `${path}/searchCriteria` });
-  if (!inner.ok) throw new RequestError(inner.error.message, fieldOf(inner.error.path));
-  return checkSsin(text(inner.found.get('ssin')?.[0]), 'ssin');
-}
-
-/** The JSON face: `{ legalContext, ssin }`. */
-export function fromJson(body: Record<string, unknown>): LedRequest {
-  if (typeof body.ssin !== 'string') throw new RequestError('ssin (11 digits) is required', 'ssin');
-  return checkSsin(body.ssin, 'ssin');
-}
-
-const consult = defineOperation<LedRequest, LedView>({
+const consult = defineOperation<SsinRequest, LedView>({
   name: 'consultEvidence',
   description:
     'The diplomas, certificates and experience evidence of one person in the LED as of today, authentic or self-declared (verified or not).',

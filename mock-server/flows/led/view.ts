@@ -1,10 +1,11 @@
 import type { IsoDate, LedEvidence, Person } from '../../../scenarios/engine/model.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { type Identity, identityOf, identityXml } from '../_shared/identity.ts';
 
 /** The person's evidence in the LED as it stood on `asOf`. */
 export interface LedView {
   asOf: IsoDate;
-  person: { ssin: string; lastName: string; firstName: string; birthDate: IsoDate };
+  person: Identity;
   evidence: {
     id: string;
     kind: LedEvidence['kind'];
@@ -41,12 +42,7 @@ export function ledView(person: Person, asOf: IsoDate): LedView | null {
   if (evidence.length === 0) return null;
   return {
     asOf,
-    person: {
-      ssin: person.insz,
-      lastName: person.familyName,
-      firstName: person.givenName,
-      birthDate: person.birthDate,
-    },
+    person: identityOf(person),
     evidence,
   };
 }
@@ -55,12 +51,7 @@ export function ledView(person: Person, asOf: IsoDate): LedView | null {
 export function ledXml(v: LedView): string {
   const w = new XmlWriter();
   w.open('learningAndExperienceEvidence').leaf('referenceDate', v.asOf);
-  w.open('person')
-    .leaf('ssin', v.person.ssin)
-    .leaf('lastName', v.person.lastName)
-    .leaf('firstName', v.person.firstName)
-    .leaf('birthDate', v.person.birthDate)
-    .close();
+  identityXml(w, 'person', v.person);
   for (const e of v.evidence)
     w.open('evidence')
       .leaf('id', e.id)

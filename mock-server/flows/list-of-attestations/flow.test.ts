@@ -1,14 +1,23 @@
 import type { Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, World } from '../../../scenarios/engine/model.ts';
+import {
+  exampleIn,
+  freshTenant,
+  itAnswersExamples,
+  loadExamples,
+  personOf,
+  register,
+  requestError,
+  runExample,
+  serverWith,
+} from '../../../test/support/flows.ts';
 import { sendSsdn, ssdnEnvelope, userOf } from '../../../test/support/ssdn.ts';
 import { SSDN_COMMON_NS } from '../../src/ksz/ssdn/namespaces.ts';
 import { child, children, text } from '../../src/ksz/xml/dom.ts';
 import { parseXmlSafely } from '../../src/ksz/xml/parse.ts';
 import type { Server } from '../../src/server.ts';
-import { loadExamples, personOf, register, requestError, runExample } from '../kbi/testkit.ts';
 import { formReference } from '../knipperlichten/alerts.ts';
-import { serverWith } from '../living-wages/testing.ts';
 import { livingWagesView } from '../living-wages/view.ts';
 import flow, { fromJson, fromXml, NS } from './flow.ts';
 import { attestationsView, durationOf } from './view.ts';
@@ -23,11 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 type Reply = {
   gpmiPiis?: { hasAttestation: boolean; period: unknown; prolongationPeriod: unknown };
   exonerationArt35?: { hasExoneration: boolean; firstExonerationDate: string; paymentExoneratedDays: number };
@@ -37,11 +42,7 @@ const replyOf = async (file: string) =>
   (await runExample(server, 'list-of-attestations', example(file))).body as unknown as Reply;
 
 describe('list of attestations through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'list-of-attestations', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'list-of-attestations', () => server);
 
   it('gives the PIIS first term and its prolongation, and the attestations of the run', async () => {
     const r = await replyOf('MSG00000-gpmi-piis-prolonged.json');
@@ -114,8 +115,7 @@ describe('list of attestations through the SSDN face', () => {
   const el = (parent: Element | null | undefined, name: string) => (parent ? child(parent, NS, name) : undefined);
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, homeless, { purpose: '2', from: '2023-01-01', to: null });
   });
 

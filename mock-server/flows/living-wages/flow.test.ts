@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { child } from '../../src/ksz/xml/dom.ts';
-import type { Server } from '../../src/server.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -11,11 +13,13 @@ import {
   register,
   requestError,
   runExample,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { child } from '../../src/ksz/xml/dom.ts';
+import type { Server } from '../../src/server.ts';
 import { entryDate, mergePeriods, networkLagDays } from './attestations.ts';
 import flow, { fromJson, fromXml, livingWagesWire } from './flow.ts';
-import { gentKbo, serverWith } from './testing.ts';
 
 const EXAMPLES = loadExamples(new URL('./examples/', import.meta.url));
 
@@ -27,19 +31,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const bodyOf = async (file: string) => (await runExample(server, 'living-wages', example(file))).body;
 
 describe('living wages through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'living-wages', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'living-wages', () => server);
 
   it('regroups by OCMW, type of aid and category', async () => {
     const body = await bodyOf('MSG00000-living-wages-two-ocmws.json');
@@ -111,8 +107,7 @@ describe('living wages through the SOAP face', () => {
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, twoOcmws, { purpose: '2', from: '2023-01-01', to: null });
   });
 

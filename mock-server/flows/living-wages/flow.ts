@@ -4,29 +4,15 @@ import { defineFlow, defineOperation, RequestError } from '../../src/ksz/flows/d
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
 import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import {
-  checkSsin,
-  readChildren,
-  readOperation,
-  readPeriodElement,
-  readPeriodJson,
-  type SearchPeriod,
-} from './request.ts';
+import { checkSsin, newStyleOperation, readChildren, readOperation } from '../_shared/commonv3.ts';
+import { readPeriodElement, readPeriodJson, type SearchPeriod } from './request.ts';
 import { type Grouping, type LivingWagesView, livingWagesJson, livingWagesView, livingWagesXml } from './view.ts';
 
 export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 
 /** Wire names of a LivingWages operation (modelled: the KSZ's WSDL is not public). */
-export function livingWagesWire(operation: string): SoaOperation {
-  return {
-    ns: 'http://kszbcss.fgov.be/intf/LivingWagesService/v1',
-    request: `${operation}Request`,
-    response: `${operation}Response`,
-    fault: 'livingWagesFault',
-    soapAction: `http://kszbcss.fgov.be/LivingWagesService/${operation}`,
-    prefix: 'lw1',
-  };
-}
+export const livingWagesWire = (operation: string): SoaOperation =>
+  newStyleOperation('LivingWagesService', 1, operation, 'lw1');
 
 export interface LivingWagesRequest {
   ssin: string;
@@ -37,7 +23,7 @@ export interface LivingWagesRequest {
 /** Reads `criteria(ssin, period?(beginDate, endDate))` after the CommonV3 part. */
 export function fromXml(op: Element): LivingWagesRequest {
   const path = op.localName ?? 'request';
-  const criteria = readOperation(op, path, [{ name: 'criteria' }]).get('criteria')?.[0] as Element;
+  const criteria = readOperation(op, [{ name: 'criteria' }], path).get('criteria')?.[0] as Element;
   const found = readChildren(criteria, [{ name: 'ssin' }, { name: 'period', min: 0 }], `${path}/criteria`);
   return {
     ssin: checkSsin(text(found.get('ssin')?.[0]), 'ssin'),

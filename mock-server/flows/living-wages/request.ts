@@ -2,11 +2,11 @@ import type { Element } from '@xmldom/xmldom';
 import { isValidIsoDate } from '../../../scenarios/engine/dates.ts';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
+import { readChildren } from '../_shared/commonv3.ts';
 
 /**
- * Reading the content of new-style (CommonV3) requests: unqualified children after `legalContext`. Shared by the
- * `living-wages` and `dolsis` flows.
+ * Dates and periods of new-style (CommonV3) requests, as real clients send them. Shared by the `living-wages`,
+ * `dolsis`, `list-of-attestations`, `l036` and `consult-other-sectors` flows.
  */
 
 /** A period of the request: both ends given, the end not before the beginning. */
@@ -15,33 +15,8 @@ export interface SearchPeriod {
   endDate: string;
 }
 
-/** The last step of a structure error's path: `…/criteria/ssin` → `ssin`. */
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** The children of `el` against a sequence; a deviation is a RequestError naming the element. */
-export function readChildren(el: Element, particles: readonly Particle[], path: string): Map<string, Element[]> {
-  const seq = readSequence(el, null, particles, { path });
-  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
-  return seq.found;
-}
-
-/** The operation element's content after the CommonV3 part (informationCustomer, informationCBSS?, legalContext). */
-export function readOperation(op: Element, path: string, particles: readonly Particle[]): Map<string, Element[]> {
-  return readChildren(
-    op,
-    [{ name: 'informationCustomer' }, { name: 'informationCBSS', min: 0 }, { name: 'legalContext' }, ...particles],
-    path,
-  );
-}
-
 /** Real clients send `2025-06-01+02:00` as well as `2025-06-01` (xsd:date with a time zone). */
 export const stripOffset = (date: string): string => date.replace(/(Z|[+-]\d{2}:\d{2})$/, '');
-
-export function checkSsin(ssin: unknown, field: string): string {
-  if (typeof ssin !== 'string' || !/^\d{11}$/.test(ssin))
-    throw new RequestError(`${field} must be 11 digits, got ${JSON.stringify(ssin ?? null)}`, field);
-  return ssin;
-}
 
 export function checkDate(value: unknown, field: string): string {
   if (typeof value !== 'string' || !isValidIsoDate(stripOffset(value)))

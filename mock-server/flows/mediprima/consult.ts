@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import { defineOperation, type FlowContext, RequestError, type Subject } from '../../src/ksz/flows/define.ts';
 import { OK, serviceStatus } from '../../src/ksz/flows/status.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { checkSsin } from '../_shared/commonv3.ts';
 import {
   agreementNumber,
   attestationNumber,
@@ -15,7 +16,7 @@ import {
   covers,
   overlaps,
 } from './card.ts';
-import { cardNumberOf, carmedXml, coverTypeOf, dateOf, optional, readBody, ssinOf } from './wire.ts';
+import { cardNumberOf, carmedXml, coverTypeOf, dateOf, optional, readBody } from './wire.ts';
 
 const SSIN = { type: 'string', pattern: '^\\d{11}$' };
 const DATE = { type: 'string', format: 'date' };
@@ -39,7 +40,7 @@ function consultRequest(
   if ((start === null) !== (end === null)) throw new RequestError('a period needs startDate and endDate', 'period');
   if (start && end && end < start) throw new RequestError('endDate is before startDate', 'endDate');
   const r: ConsultRequest = {
-    ssin: ssinOf(b.ssin),
+    ssin: checkSsin(b.ssin),
     referenceDate: optional(b.referenceDate, (v) => dateOf(v, 'referenceDate')),
     period: start && end ? { from: start, to: end } : null,
     carmedNumber: optional(b.carmedNumber, cardNumberOf),

@@ -3,83 +3,46 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { ADMIN_TOKEN, basic, TEST_NOW } from '../../../test/support/server.ts';
-import { type OperationDef, RequestError } from '../../src/ksz/flows/define.ts';
-import { parseSoaRequest } from '../../src/ksz/soa/parse-request.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
-import manageAccess from '../manage-access/flow.ts';
+import {
+  gentKbo,
+  operationElement,
+  personOf,
+  postJson,
+  postSoap,
+  registration,
+  requestError,
+  serverWith,
+  soapEnvelope,
+} from '../../../test/support/flows.ts';
+import type { OperationDef } from '../../src/ksz/flows/define.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { LEGAL_CONTEXT } from './flow.ts';
-import { NS, wireOf } from './wire.ts';
+import { wireOf } from './wire.ts';
 
-const PW = 'Oefenen-Gent-2025';
 const dir = mkdtempSync(join(tmpdir(), 'mediprima-'));
 let server: Server;
 let gent: string;
 
-/** testServer() with only the flows used here (so flows being written elsewhere cannot break these tests). */
-async function start(file = ':memory:', create = true): Promise<Server> {
-  const s = await createServer({
-    store: openSqliteStore(file),
-    adminToken: ADMIN_TOKEN,
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  if (create) s.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
-  return s;
-}
+/** A server with only the flows used here, on the store `file`; with the `default` tenant unless it is there. */
+const start = (file = ':memory:', create = true): Promise<Server> => serverWith(flow, { store: file, tenant: create });
 
-const person = (scenario: string, role = 'main'): Person => {
-  const p = server.tenants.get('default')?.world.persons.find((x) => x.origin === scenario && x.originRole === role);
-  if (!p) throw new Error(`no ${role} in ${scenario}`);
-  return p;
-};
+const person = (scenario: string, role = 'main'): Person => personOf(server, { scenario, role });
 const undocumented = () => person('undocumented-urgent-medical-aid');
 
-async function json(op: string, body: Record<string, unknown>, user = 'mw.gent', s = server) {
-  const res = await s.app.request(`/ksz/json/mediprima/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: basic(user, PW) },
-    body: JSON.stringify({ legalContext: LEGAL_CONTEXT, ...body }),
-  });
+const json = (op: string, body: Record<string, unknown>, user = 'mw.gent', s = server) =>
   // biome-ignore lint/suspicious/noExplicitAny: test reads arbitrary JSON answers
-  return { http: res.status, body: (await res.json()) as any };
-}
+  postJson<any>(s, `/ksz/json/mediprima/${op}`, { legalContext: LEGAL_CONTEXT, ...body }, { username: user });
 
 async function register(p: Person, s = server) {
-  const res = await s.app.request('/ksz/json/manage-access/manageAccess', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: basic('mw.gent', PW) },
-    body: JSON.stringify({
-      ssin: p.insz,
-      action: 'REGISTER',
-      purpose: '4',
-      period: { startDate: '2020-01-01' },
-      proofOfAuthentication: { personData: { lastName: p.familyName, birthDate: p.birthDate } },
-    }),
-  });
-  expect(((await res.json()) as { status: { code: string } }).status.code).toBe('MSG00000');
-}
-
-function envelope(op: string, inner: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:mp="${NS}">
- <soapenv:Body><mp:${op}Request>
-  <informationCustomer><ticket>m-1</ticket><timestampSent>2025-06-30T10:00:00.000+02:00</timestampSent>
-   <customerIdentification><cbeNumber>${gent}</cbeNumber></customerIdentification></informationCustomer>
-  <legalContext>${LEGAL_CONTEXT}</legalContext>${inner}
- </mp:${op}Request></soapenv:Body>
-</soapenv:Envelope>`;
+  expect((await registration(s, p, { purpose: '4', from: '2020-01-01' })).body.status.code).toBe('MSG00000');
 }
 
 async function soap(op: string, inner: string): Promise<string> {
-  const res = await server.app.request(`/SOA4520/MediprimaService/v2/${op}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/xml; charset=utf-8', Authorization: basic('mw.gent', PW) },
-    body: envelope(op, inner),
-  });
-  expect(res.status).toBe(200);
-  return res.text();
+  const wire = wireOf(op);
+  const envelope = soapEnvelope(wire, { cbeNumber: gent, legalContext: LEGAL_CONTEXT, body: inner });
+  const res = await postSoap(server, `/SOA4520/MediprimaService/v2/${op}`, wire, 'social-worker', envelope);
+  expect(res.http).toBe(200);
+  return res.body;
 }
 
 const open = (p: Person, from: string, to: string, extra: Record<string, unknown> = {}) =>
@@ -94,7 +57,7 @@ const open = (p: Person, from: string, to: string, extra: Record<string, unknown
 
 beforeAll(async () => {
   server = await start();
-  gent = server.tenants.get('default')!.world.organisations.find((o) => o.nis === '44021')!.kbo;
+  gent = gentKbo(server);
   for (const p of [
     undocumented(),
     person('mediprima-eu-citizen-stopped'),
@@ -357,21 +320,7 @@ describe('the SOAP face', () => {
 
 const op = (name: string) => flow.operations.find((o) => o.name === name) as unknown as OperationDef<unknown, unknown>;
 
-function refusal(f: () => unknown): RequestError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RequestError) return e;
-    throw e;
-  }
-  throw new Error('expected a RequestError');
-}
-
-function element(name: string, inner: string) {
-  const r = parseSoaRequest(envelope(name, inner), { ns: NS, element: wireOf(name).request });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.request.request;
-}
+const element = (name: string, inner: string) => operationElement(wireOf(name), inner);
 
 describe('reading requests', () => {
   const ssin = '99512185380';
@@ -407,7 +356,7 @@ describe('reading requests', () => {
     ['consultCarmedIntervention', { ssin, coverType: 'dentist' }, 'coverType'],
     ['consultCarmedCoverage', { ssin: '123' }, 'ssin'],
   ])('%s.fromJson refuses %j naming %s', (name, body, field) => {
-    expect(refusal(() => op(name).fromJson(body)).field).toBe(field);
+    expect(requestError(() => op(name).fromJson(body)).field).toBe(field);
   });
 
   it.each([
@@ -419,6 +368,6 @@ describe('reading requests', () => {
       'referenceDate',
     ],
   ])('%s.fromXml refuses %s naming %s', (name, inner, field) => {
-    expect(refusal(() => op(name).fromXml?.(element(name, inner))).field).toBe(field);
+    expect(requestError(() => op(name).fromXml?.(element(name, inner))).field).toBe(field);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK, serviceStatus } from '../../src/ksz/flows/status.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { checkSsin } from '../_shared/commonv3.ts';
 import {
   type Card,
   type CarmedView,
@@ -31,7 +32,6 @@ import {
   readBody,
   STATUS_CODES,
   SUPPORT_CODES,
-  ssinOf,
 } from './wire.ts';
 
 /** Decisions are registered in Mediprima within 45 days (ocmw-info-cpas.be DMH fiche): older starts are refused. */
@@ -71,7 +71,7 @@ export interface OpenRequest {
 
 function openRequest(b: Record<string, unknown>, period: (k: string) => unknown): OpenRequest {
   const r: OpenRequest = {
-    ssin: ssinOf(b.ssin),
+    ssin: checkSsin(b.ssin),
     startDate: dateOf(period('startDate'), 'startDate'),
     endDate: dateOf(period('endDate'), 'endDate'),
     coverType: decode(COVER_CODES, b.coverType, 'coverType'),
@@ -164,7 +164,7 @@ type Action = 'MODIFY' | 'STOP' | 'CLOSE';
 
 function changeRequest(action: Action, b: Record<string, unknown>): ChangeRequest {
   const r: ChangeRequest = {
-    ssin: ssinOf(b.ssin),
+    ssin: checkSsin(b.ssin),
     carmedNumber: cardNumberOf(b.carmedNumber),
     endDate: action === 'STOP' ? dateOf(b.endDate, 'endDate') : optional(b.endDate, (v) => dateOf(v, 'endDate')),
     coverType: action === 'MODIFY' ? optional(b.coverType, (v) => decode(COVER_CODES, v, 'coverType')) : null,

@@ -4,22 +4,14 @@ import type { MediprimaCard } from '../../../scenarios/engine/model.ts';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
 import { child, text } from '../../src/ksz/xml/dom.ts';
-import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
+import type { Particle } from '../../src/ksz/xml/sequence.ts';
 import type { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { newStyleOperation, readOperation } from '../_shared/commonv3.ts';
 import { type CarmedView, COVER_TYPES, type CoverType } from './card.ts';
 
 export const NS = 'http://kszbcss.fgov.be/intf/MediprimaService/v2';
 
-export function wireOf(operation: string): SoaOperation {
-  return {
-    ns: NS,
-    request: `${operation}Request`,
-    response: `${operation}Response`,
-    fault: 'mediprimaFault',
-    soapAction: `http://kszbcss.fgov.be/MediprimaService/${operation}`,
-    prefix: 'mp',
-  };
-}
+export const wireOf = (operation: string): SoaOperation => newStyleOperation('MediprimaService', 2, operation, 'mp');
 
 /** Wire codes of the card kinds (upper case, KSZ style) and the world's values they stand for. */
 export const COVER_CODES: Record<string, MediprimaCard['coverType']> = {
@@ -57,12 +49,6 @@ export function coverTypeOf(value: unknown, field = 'coverType'): CoverType {
   );
 }
 
-export function ssinOf(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{11}$/.test(value))
-    throw new RequestError(`ssin must be 11 digits, got ${JSON.stringify(value ?? null)}`, 'ssin');
-  return value;
-}
-
 export function dateOf(value: unknown, field: string): string {
   if (typeof value !== 'string' || !isValidIsoDate(value))
     throw new RequestError(`${field} must be a date YYYY-MM-DD, got ${JSON.stringify(value ?? null)}`, field);
@@ -86,16 +72,10 @@ export function cardNumberOf(value: unknown): string {
  * `period.startDate` / `period.endDate`. Structure errors become RequestErrors naming the element.
  */
 export function readBody(op: Element, particles: readonly Particle[]): Map<string, string> {
-  const seq = readSequence(
-    op,
-    null,
-    [{ name: 'informationCustomer' }, { name: 'informationCBSS', min: 0 }, { name: 'legalContext' }, ...particles],
-    { path: op.localName ?? 'request' },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, seq.error.path.slice(seq.error.path.lastIndexOf('/') + 1));
+  const found = readOperation(op, particles);
   const out = new Map<string, string>();
   for (const p of particles) {
-    const el = seq.found.get(p.name)?.[0];
+    const el = found.get(p.name)?.[0];
     if (!el) continue;
     if (p.name !== 'period') out.set(p.name, text(el));
     else

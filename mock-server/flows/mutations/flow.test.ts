@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../../scenarios/engine/model.ts';
-import { ADMIN_TOKEN, TEST_NOW } from '../../../test/support/server.ts';
-import { child, children, text } from '../../src/ksz/xml/dom.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
+import type { Person, Role } from '../../../scenarios/engine/model.ts';
 import {
-  type Example,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   personOf,
@@ -13,9 +11,11 @@ import {
   postSoap,
   register,
   requestError,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+} from '../../../test/support/flows.ts';
+import { child, children, text } from '../../src/ksz/xml/dom.ts';
+import type { Server } from '../../src/server.ts';
 import { type Mutation, mutationId } from './derive.ts';
 import flow, { LEGAL_CONTEXT, UNKNOWN_MUTATION } from './flow.ts';
 import {
@@ -34,56 +34,30 @@ let server: Server;
 let gent: string;
 let worker: Person;
 beforeAll(async () => {
-  // Only the flows this test needs: a half-written flow elsewhere must not break it.
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: ADMIN_TOKEN,
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
-  gent = server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '';
+  server = await serverWith(flow);
+  gent = gentKbo(server);
   worker = personOf(server, { scenario: 'leefloon-undeclared-work', role: 'main' });
 });
 afterAll(() => server.store.close());
 
-const fresh = (clock: string) => {
-  server.tenants.reset('default');
-  server.tenants.setClock('default', clock);
-};
-const fetch = async (role: Parameters<typeof postJson>[2] = 'social-worker', maxResults?: number) => {
-  const r = await postJson(server, '/ksz/json/mutations/getMutations', role, {
-    legalContext: LEGAL_CONTEXT,
-    ...(maxResults ? { maxResults } : {}),
-  });
+const fetch = async (role: Role = 'social-worker', maxResults?: number) => {
+  const r = await postJson(
+    server,
+    '/ksz/json/mutations/getMutations',
+    { legalContext: LEGAL_CONTEXT, ...(maxResults ? { maxResults } : {}) },
+    role,
+  );
   return { code: r.body.status.code, mutations: (r.body.mutations ?? []) as Mutation[], body: r.body };
 };
 const acknowledge = (ids: string[]) =>
-  postJson(server, '/ksz/json/mutations/acknowledgeMutations', 'social-worker', {
-    legalContext: LEGAL_CONTEXT,
-    mutationIds: ids,
-  });
+  postJson(server, '/ksz/json/mutations/acknowledgeMutations', { legalContext: LEGAL_CONTEXT, mutationIds: ids });
 
-/** As the contract suite runs an example: `$insz` is replaced inside strings too (mutation ids). */
-async function runExample(e: Example) {
-  fresh(e.clock ?? '2025-06-30');
-  const person = e.person ? personOf(server, e.person) : null;
-  if (person && e.register) await register(server, person, e.register);
-  const body = JSON.parse(JSON.stringify(e.request).replaceAll('$insz', person?.insz ?? '')) as Record<string, unknown>;
-  return postJson(server, `/ksz/json/mutations/${e.operation}`, e.user, { legalContext: e.legalContext, ...body });
-}
-
-describe('mutation examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
-});
+// As the contract suite runs an example: `$insz` is replaced inside strings too (mutation ids).
+describe('mutation examples through the JSON face', () => itAnswersExamples(EXAMPLES, 'mutations', () => server));
 
 describe('mutations follow the world timeline and the integration register', () => {
   it('appears when the clock moves past a change of an integrated person', async () => {
-    fresh('2025-01-31');
+    freshTenant(server, '2025-01-31');
     await register(server, worker, { purpose: '2', from: '2024-01-01', to: null });
     expect((await fetch()).code).toBe('MSG00100');
     server.tenants.setClock('default', '2025-02-03');
@@ -103,7 +77,7 @@ describe('mutations follow the world timeline and the integration register', () 
   });
 
   it('never delivers the changes of a person without an integration', async () => {
-    fresh('2025-06-30');
+    freshTenant(server);
     const main = personOf(server, { scenario: 'leefloon-partner-moves-in', role: 'main' });
     const partner = personOf(server, { scenario: 'leefloon-partner-moves-in', role: 'partner' });
     const student = personOf(server, { scenario: 'student-leefloon-job', role: 'student' });
@@ -118,16 +92,16 @@ describe('mutations follow the world timeline and the integration register', () 
   });
 
   it('needs the registration to have started before the change and to run on its date', async () => {
-    fresh('2025-06-30');
+    freshTenant(server);
     await register(server, worker, { purpose: '2', from: '2025-02-03', to: null });
     expect((await fetch()).code).toBe('MSG00100');
-    fresh('2025-06-30');
+    freshTenant(server);
     await register(server, worker, { purpose: '2', from: '2025-02-02', to: '2025-02-03' });
     expect((await fetch()).mutations.map((m) => m.eventDate)).toEqual(['2025-02-03']);
   });
 
   it('forgets a mutation once acknowledged, says so on a second acknowledgement, and refuses a foreign id', async () => {
-    fresh('2025-06-30');
+    freshTenant(server);
     await register(server, worker, { purpose: '2', from: '2020-01-01', to: null });
     const [m] = (await fetch()).mutations;
     if (!m) throw new Error('no mutation');
@@ -148,18 +122,18 @@ describe('mutations follow the world timeline and the integration register', () 
   });
 
   it('delivers acknowledged mutations again after a reset of the tenant', async () => {
-    fresh('2025-06-30');
+    freshTenant(server);
     await register(server, worker, { purpose: '2', from: '2020-01-01', to: null });
     const id = mutationId(gent, worker.insz, 'EMPLOYMENT_START', '2025-02-03');
     expect((await acknowledge([id])).body.status.code).toBe('MSG00000');
     expect((await fetch()).code).toBe('MSG00100');
-    fresh('2025-06-30');
+    freshTenant(server);
     await register(server, worker, { purpose: '2', from: '2020-01-01', to: null });
     expect((await fetch()).mutations.map((m) => m.mutationId)).toEqual([id]);
   });
 
   it('pages with maxResults, oldest first', async () => {
-    fresh('2025-06-30');
+    freshTenant(server);
     const man = personOf(server, { scenario: 'undocumented-urgent-medical-aid', role: 'main' });
     await register(server, man, { purpose: '4', from: '2024-01-01', to: null });
     const first = await fetch('security-adviser', 2);
@@ -170,7 +144,7 @@ describe('mutations follow the world timeline and the integration register', () 
 
 describe('mutations through the SOAP face', () => {
   beforeAll(async () => {
-    fresh('2025-06-30');
+    freshTenant(server);
     await register(server, worker, { purpose: '2', from: '2020-01-01', to: null });
   });
   const envelope = (wire: typeof GET_MUTATIONS_V1, body: string) => soapEnvelope(wire, { cbeNumber: gent, body });

@@ -1,23 +1,13 @@
 import type { Element } from '@xmldom/xmldom';
 import { RequestError } from '../../src/ksz/flows/define.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { newStyleOperation, readOperation } from '../_shared/commonv3.ts';
 import { MUTATION_ID, type Mutation } from './derive.ts';
 
-const NS = 'http://kszbcss.fgov.be/intf/MutationService/v1';
-const op = (name: string): SoaOperation => ({
-  ns: NS,
-  request: `${name}Request`,
-  response: `${name}Response`,
-  fault: 'mutationFault',
-  soapAction: `http://kszbcss.fgov.be/MutationService/${name}`,
-  prefix: 'v1',
-});
 /** The SOAP face (modelled: the KSZ's mutation interface for OCMW's is not public). */
-export const GET_MUTATIONS_V1 = op('getMutations');
-export const ACKNOWLEDGE_MUTATIONS_V1 = op('acknowledgeMutations');
+export const GET_MUTATIONS_V1 = newStyleOperation('MutationService', 1, 'getMutations');
+export const ACKNOWLEDGE_MUTATIONS_V1 = newStyleOperation('MutationService', 1, 'acknowledgeMutations');
 
 export const DEFAULT_MAX_RESULTS = 100;
 export const MAX_RESULTS = 500;
@@ -36,19 +26,6 @@ export interface FetchResult {
 }
 export interface AcknowledgeResult {
   acknowledgements: { mutationId: string; result: 'ACKNOWLEDGED' | 'ALREADY_ACKNOWLEDGED' }[];
-}
-
-const COMMON: Particle[] = [
-  { name: 'informationCustomer' },
-  { name: 'informationCBSS', min: 0 },
-  { name: 'legalContext' },
-];
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-function tail(el: Element, wire: SoaOperation, particles: Particle[]): Map<string, Element[]> {
-  const seq = readSequence(el, null, [...COMMON, ...particles], { path: wire.request });
-  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
-  return seq.found;
 }
 
 function maxResults(value: unknown, field: string): number {
@@ -73,7 +50,7 @@ function mutationIds(values: unknown[], field: string): string[] {
 }
 
 export function fetchFromXml(el: Element): FetchRequest {
-  const found = tail(el, GET_MUTATIONS_V1, [{ name: 'maxResults', min: 0 }]);
+  const found = readOperation(el, [{ name: 'maxResults', min: 0 }], GET_MUTATIONS_V1.request);
   const m = found.get('maxResults')?.[0];
   return { maxResults: maxResults(m ? text(m) : undefined, 'maxResults') };
 }
@@ -83,7 +60,7 @@ export function fetchFromJson(body: Record<string, unknown>): FetchRequest {
 }
 
 export function acknowledgeFromXml(el: Element): AcknowledgeRequest {
-  const found = tail(el, ACKNOWLEDGE_MUTATIONS_V1, [{ name: 'mutationId', max: MAX_ACKNOWLEDGE }]);
+  const found = readOperation(el, [{ name: 'mutationId', max: MAX_ACKNOWLEDGE }], ACKNOWLEDGE_MUTATIONS_V1.request);
   return {
     mutationIds: mutationIds(
       (found.get('mutationId') ?? []).map((e) => text(e)),

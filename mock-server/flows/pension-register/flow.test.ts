@@ -1,12 +1,19 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { TEST_NOW } from '../../../test/support/server.ts';
+import {
+  exampleIn,
+  freshTenant,
+  itAnswersExamples,
+  loadExamples,
+  personOf,
+  register,
+  requestError,
+  runExample,
+  serverWith,
+} from '../../../test/support/flows.ts';
 import { sendSsdn, ssdnEnvelope, userOf } from '../../../test/support/ssdn.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
-import { loadExamples, personOf, register, requestError, runExample } from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+import type { Server } from '../../src/server.ts';
 import flow from './flow.ts';
 import { fromJson, fromXml, NS } from './request.ts';
 import type { PensionItem } from './view.ts';
@@ -16,31 +23,17 @@ const EXAMPLES = loadExamples(new URL('./examples/', import.meta.url));
 let server: Server;
 let pensioner: Person;
 beforeAll(async () => {
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: 'x'.repeat(20),
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
+  server = await serverWith(flow);
   pensioner = personOf(server, { scenario: 'pensioner-igo', role: 'main' });
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const itemsOf = async (file: string) =>
   (await runExample(server, 'pension-register', example(file))).body.pensionItems as PensionItem[];
 
 describe('PensionRegister examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'pension-register', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'pension-register', () => server);
 
   it('lists the retirement pension and both IGO rights with every monthly payment', async () => {
     const items = await itemsOf('MSG00000-retirement-and-igo.json');
@@ -101,8 +94,7 @@ describe('PensionRegister through the SSDN face', () => {
   };
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, pensioner, { purpose: '2', from: '2020-01-01', to: null });
   });
 

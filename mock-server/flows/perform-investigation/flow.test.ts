@@ -1,11 +1,11 @@
 import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { dayBefore } from '../../../scenarios/engine/dates.ts';
-import type { Person } from '../../../scenarios/engine/model.ts';
 import { validateWithOurs } from '../../../test/reference/ours.ts';
 import { describeWithReference, validateWithReference } from '../../../test/reference/validate.ts';
 import { describeWithXmllint } from '../../../test/reference/xmllint.ts';
-import { type Answer, type FlowContext, RequestError } from '../../src/ksz/flows/define.ts';
+import { personIn, requestError } from '../../../test/support/flows.ts';
+import type { Answer, FlowContext } from '../../src/ksz/flows/define.ts';
 import { buildSsdnReply, type SsdnServiceReply, summarizeServiceReplies } from '../../src/ksz/ssdn/reply.ts';
 import { parseXmlSafely } from '../../src/ksz/xml/parse.ts';
 import { flowContext, operationOf, smallWorld, ssdnReplyFor, TODAY } from '../identify-person/testkit.ts';
@@ -21,18 +21,13 @@ import flow, {
 const op = operationOf<PerformInvestigationRequest, InvestigationResult>(flow);
 const world = smallWorld();
 const ctx = flowContext(world);
-const scenario = (origin: string, role?: string): Person => {
-  const p = world.persons.find((x) => x.origin === origin && (role === undefined || x.originRole === role));
-  if (!p) throw new Error(`no person of scenario ${origin}`);
-  return p;
-};
-const father = scenario('family-child-benefits', 'father');
-const mother = scenario('family-child-benefits', 'mother');
-const children = ['child1', 'child2', 'child3'].map((r) => scenario('family-child-benefits', r));
-const homeless = scenario('homeless-reference-address');
-const deceased = scenario('deceased-partner-widowed', 'deceased');
-const widow = scenario('deceased-partner-widowed', 'widow');
-const undocumented = scenario('undocumented-urgent-medical-aid');
+const father = personIn(world, 'family-child-benefits', 'father');
+const mother = personIn(world, 'family-child-benefits', 'mother');
+const children = ['child1', 'child2', 'child3'].map((r) => personIn(world, 'family-child-benefits', r));
+const homeless = personIn(world, 'homeless-reference-address');
+const deceased = personIn(world, 'deceased-partner-widowed', 'deceased');
+const widow = personIn(world, 'deceased-partner-widowed', 'widow');
+const undocumented = personIn(world, 'undocumented-urgent-medical-aid');
 const cohabitant = world.persons.find(
   (p) =>
     p.households.at(-1)?.role === 'partner' &&
@@ -47,16 +42,6 @@ function payload(inner: string): Element {
   );
   if (!r.ok) throw new Error(r.error.message);
   return r.doc.documentElement as unknown as Element;
-}
-
-function requestError(read: () => unknown): RequestError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof RequestError) return e;
-    throw e;
-  }
-  throw new Error('expected a RequestError');
 }
 
 const ask = (body: Record<string, unknown>, c: FlowContext = ctx) => op.handle(c, fromJson(body));

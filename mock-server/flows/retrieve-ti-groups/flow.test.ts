@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { asOf } from '../../../scenarios/engine/as-of.ts';
 import type { World } from '../../../scenarios/engine/model.ts';
 import { buildWorld } from '../../../scenarios/engine/world.ts';
-import { RequestError } from '../../src/ksz/flows/define.ts';
+import { requestError } from '../../../test/support/flows.ts';
 import { sampleRetrieveTiRequest } from '../../src/ksz/soa/examples.ts';
 import { RETRIEVE_TI_GROUPS_V2 } from '../../src/ksz/soa/namespaces.ts';
 import { parseSoaRequest } from '../../src/ksz/soa/parse-request.ts';
@@ -20,16 +20,6 @@ function opElement(search: string) {
   const r = parseSoaRequest(xml, { ns: RETRIEVE_TI_GROUPS_V2.ns, element: RETRIEVE_TI_GROUPS_V2.request });
   if (!r.ok) throw new Error(r.error.message);
   return r.request.request;
-}
-
-function requestError(f: () => unknown): RequestError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RequestError) return e;
-    throw e;
-  }
-  throw new Error('expected a RequestError');
 }
 
 function found(world: World, insz: string, history = false, date = TODAY): Tx25Record {

@@ -5,8 +5,8 @@ import { defineFlow, defineOperation, RequestError } from '../../src/ksz/flows/d
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
 import { RETRIEVE_TI_GROUPS_V2 } from '../../src/ksz/soa/namespaces.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { checkSsinText, readCriteria } from '../_shared/commonv3.ts';
 import { buildRecord, type PersonRef, type Place, type Tx25Record } from './record.ts';
 import { itCodes, rrnItImplicit } from './rn25.ts';
 
@@ -23,52 +23,26 @@ export interface RetrieveTiResult {
   record: Tx25Record;
 }
 
-function checkSsin(ssin: string): string {
-  if (!/^\d{11}$/.test(ssin)) throw new RequestError(`ssin must be 11 digits, got "${ssin}"`, 'ssin');
-  return ssin;
-}
-
-/** The field a structure error is about: the last step of its path (`searchInformation/ssin` → `ssin`). */
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
 /**
  * Reads `retrieveTIGroupsRequest` after its CommonV3 part (already read by the SOAP face): searchInformation with
  * ssin, language (`nl`/`fr`/`de`, lower case as in the schema; default `fr`) and history (xsd:boolean, default false).
  */
 export function fromXml(op: Element): RetrieveTiRequest {
-  const path = RETRIEVE_TI_GROUPS_V2.request;
-  const seq = readSequence(
+  const inner = readCriteria(
     op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'searchInformation' },
-    ],
-    { path },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
-  const search = seq.found.get('searchInformation')?.[0];
-  if (!search) throw new RequestError('searchInformation is missing', 'searchInformation');
-  const inner = readSequence(
-    search,
-    null,
+    'searchInformation',
     [{ name: 'ssin' }, { name: 'language', min: 0 }, { name: 'history', min: 0 }],
-    {
-      path: `${path}/searchInformation`,
-    },
+    RETRIEVE_TI_GROUPS_V2.request,
   );
-  if (!inner.ok) throw new RequestError(inner.error.message, fieldOf(inner.error.path));
-  const ssin = checkSsin(text(inner.found.get('ssin')?.[0]));
-  const languageEl = inner.found.get('language')?.[0];
+  const ssin = checkSsinText(text(inner.get('ssin')?.[0]));
+  const languageEl = inner.get('language')?.[0];
   const language = languageEl ? text(languageEl) : 'fr';
   if (!LANGUAGES.includes(language as Language))
     throw new RequestError(
       `language must be nl, fr or de (lower case, as in the schema), got "${language}"`,
       'language',
     );
-  const historyEl = inner.found.get('history')?.[0];
+  const historyEl = inner.get('history')?.[0];
   let history = false;
   if (historyEl) {
     const raw = text(historyEl);
@@ -82,7 +56,7 @@ export function fromXml(op: Element): RetrieveTiRequest {
 /** The JSON face: `{ legalContext, ssin, language?, history? }`; language case-insensitive here, default `fr`. */
 export function fromJson(body: Record<string, unknown>): RetrieveTiRequest {
   if (typeof body.ssin !== 'string') throw new RequestError('ssin (11 digits) is required', 'ssin');
-  const ssin = checkSsin(body.ssin);
+  const ssin = checkSsinText(body.ssin);
   let language: Language = 'fr';
   if (body.language !== undefined) {
     const l = typeof body.language === 'string' ? body.language.toLowerCase() : '';

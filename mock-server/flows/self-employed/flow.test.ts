@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person, SelfEmployedCareer } from '../../../scenarios/engine/model.ts';
-import { testServer } from '../../../test/support/server.ts';
-import type { Server } from '../../src/server.ts';
 import {
-  cbeOf,
   describeExamples,
-  opElement,
+  operationElement,
+  personOf,
   postJson,
-  postSoap,
   register,
   requestError,
-  scenarioPerson,
-  soapEnvelope,
-  userFor,
+  sendSoap,
   xmlValue,
-} from '../unemployment/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
 import { LEGAL_CONTEXT, selfEmployedWire } from './flow.ts';
 import { attestationRequest, careerRequest } from './request.ts';
 import { attestationChange, attestationId } from './rsvz.ts';
@@ -31,9 +28,9 @@ describe('SelfEmployed through the front door', () => {
 
   beforeAll(async () => {
     server = await testServer();
-    baker = scenarioPerson(server, 'self-employed-career-since-1956');
-    joiner = scenarioPerson(server, 'self-employed-attestation-before-2003');
-    secondary = scenarioPerson(server, 'self-employed-secondary-assimilated');
+    baker = personOf(server, { scenario: 'self-employed-career-since-1956' });
+    joiner = personOf(server, { scenario: 'self-employed-attestation-before-2003' });
+    secondary = personOf(server, { scenario: 'self-employed-secondary-assimilated' });
     for (const p of [baker, joiner, secondary]) await register(server, p, { from: '2025-01-01' });
   });
 
@@ -47,8 +44,8 @@ describe('SelfEmployed through the front door', () => {
       const l302 = await ask('L302', { ssin: p.insz });
       const changed = attestationChange(p.selfEmployed as SelfEmployedCareer, '2025-06-30');
       if (changed === null) continue; // a career that starts after today
-      expect(career.json.status.code).toBe('MSG00000');
-      expect(l302.json.status.code).toBe(changed < '2003-01-01' ? 'MSG00100' : 'MSG00000');
+      expect(career.body.status.code).toBe('MSG00000');
+      expect(l302.body.status.code).toBe(changed < '2003-01-01' ? 'MSG00100' : 'MSG00000');
       if (changed < '2003-01-01') missing++;
     }
     expect(missing).toBeGreaterThanOrEqual(2);
@@ -56,22 +53,22 @@ describe('SelfEmployed through the front door', () => {
 
   it('reaches back to 1956 and filters on the asked period', async () => {
     const all = await ask('consultCareer', { ssin: baker.insz });
-    expect((all.json.careerComponents as { beginDate: string }[])[0]?.beginDate).toBe('1956-06-01');
+    expect((all.body.careerComponents as { beginDate: string }[])[0]?.beginDate).toBe('1956-06-01');
     const seventies = await ask('consultCareer', {
       ssin: baker.insz,
       period: { beginDate: '1979-01-01', endDate: '1979-06-30' },
     });
-    expect(seventies.json.careerComponents).toEqual([
+    expect(seventies.body.careerComponents).toEqual([
       expect.objectContaining({ beginDate: '1956-06-01', endDate: '1979-02-28', statute: 'ACTIVE' }),
       expect.objectContaining({ beginDate: '1979-03-01', statute: 'ASSIMILATED', occupation: 'MAIN' }),
     ]);
     const later = await ask('consultCareer', { ssin: baker.insz, period: { beginDate: '2002-01-01' } });
-    expect(later.json.status.code).toBe('MSG00100');
+    expect(later.body.status.code).toBe('MSG00100');
   });
 
   it('shows the attestation as it stands today: the 2026 change has not happened', async () => {
     const r = await ask('L302', { ssin: secondary.insz });
-    expect(r.json.attestation).toMatchObject({
+    expect(r.body.attestation).toMatchObject({
       lastChangeDate: '2024-06-17',
       attestationId: attestationId(secondary.insz, '2024-06-17'),
       affiliation: { beginDate: '2019-04-01', endDate: null },
@@ -80,51 +77,48 @@ describe('SelfEmployed through the front door', () => {
   });
 
   it('answers consultCareer on the SOAP face with the career components after the status', async () => {
-    const u = userFor(server, 'social-worker');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      '/SOA4520/SelfEmployedService/v2/consultCareer',
       selfEmployedWire('consultCareer'),
-      cbeOf(server, u),
-      LEGAL_CONTEXT,
       `<criteria><ssin>${baker.insz}</ssin><period><beginDate>1956-01-01</beginDate><endDate>2025-06-30</endDate></period></criteria>`,
+      { legalContext: LEGAL_CONTEXT },
     );
-    const r = await postSoap(server, '/SOA4520/SelfEmployedService/v2/consultCareer', xml);
     expect(r.http).toBe(200);
-    expect(r.text).toContain('consultCareerResponse');
-    expect(xmlValue(r.text, 'code')).toBe('MSG00000');
-    expect(r.text.indexOf('</status>')).toBeLessThan(r.text.indexOf('<membership>'));
-    expect(r.text.match(/<careerComponent>/g)?.length).toBe(3);
-    expect(r.text).toContain('<statute>ASSIMILATED</statute>');
+    expect(r.body).toContain('consultCareerResponse');
+    expect(xmlValue(r.body, 'code')).toBe('MSG00000');
+    expect(r.body.indexOf('</status>')).toBeLessThan(r.body.indexOf('<membership>'));
+    expect(r.body.match(/<careerComponent>/g)?.length).toBe(3);
+    expect(r.body).toContain('<statute>ASSIMILATED</statute>');
   });
 
   it('answers L302 on the SOAP face with NO_DATA_FOUND for the attestation of 1998', async () => {
-    const u = userFor(server, 'social-worker');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      '/SOA4520/SelfEmployedService/v2/L302',
       selfEmployedWire('L302'),
-      cbeOf(server, u),
-      LEGAL_CONTEXT,
       `<criteria><ssin>${joiner.insz}</ssin></criteria>`,
+      { legalContext: LEGAL_CONTEXT },
     );
-    const r = await postSoap(server, '/SOA4520/SelfEmployedService/v2/L302', xml);
-    expect(xmlValue(r.text, 'value')).toBe('NO_DATA_FOUND');
-    expect(xmlValue(r.text, 'code')).toBe('MSG00100');
-    expect(r.text).not.toContain('<attestation>');
+    expect(xmlValue(r.body, 'value')).toBe('NO_DATA_FOUND');
+    expect(xmlValue(r.body, 'code')).toBe('MSG00100');
+    expect(r.body).not.toContain('<attestation>');
   });
 
   it('refuses the financial manager (MSG00013) on the SOAP face', async () => {
-    const u = userFor(server, 'financial-manager');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      '/SOA4520/SelfEmployedService/v2/consultCareer',
       selfEmployedWire('consultCareer'),
-      cbeOf(server, u),
-      LEGAL_CONTEXT,
       `<criteria><ssin>${baker.insz}</ssin></criteria>`,
+      { role: 'financial-manager', legalContext: LEGAL_CONTEXT },
     );
-    const r = await postSoap(server, '/SOA4520/SelfEmployedService/v2/consultCareer', xml, 'financial-manager');
-    expect(xmlValue(r.text, 'code')).toBe('MSG00013');
+    expect(xmlValue(r.body, 'code')).toBe('MSG00013');
   });
 });
 
 describe('reading the requests', () => {
-  const career = (xml: string) => careerRequest.fromXml(opElement(selfEmployedWire('consultCareer'), xml));
+  const career = (xml: string) => careerRequest.fromXml(operationElement(selfEmployedWire('consultCareer'), xml));
 
   it('reads criteria with and without a period', () => {
     expect(career('<criteria><ssin>31021799335</ssin></criteria>')).toEqual({
@@ -162,7 +156,7 @@ describe('reading the requests', () => {
   });
 
   it('refuses an L302 request with more than the ssin, naming the element', () => {
-    const el = opElement(selfEmployedWire('L302'), '<criteria><ssin>31021799335</ssin><period/></criteria>');
+    const el = operationElement(selfEmployedWire('L302'), '<criteria><ssin>31021799335</ssin><period/></criteria>');
     expect(requestError(() => attestationRequest.fromXml(el)).field).toBe('period');
   });
 });

@@ -4,22 +4,15 @@ import { defineFlow, defineOperation } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
 import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
 import { XmlWriter } from '../../src/ksz/xml/writer.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
 import { type AttestationRequest, attestationRequest, type CareerRequest, careerRequest } from './request.ts';
 import { ATTESTATIONS_FROM, type Attestation, attestationOf, type CareerComponent, careerIn } from './rsvz.ts';
 
 export const LEGAL_CONTEXT = 'PCSA:SOCIAL_INQUIRY';
 
 /** Wire names: the SelfEmployed WSDL is not public; namespace and elements follow the CBSS pattern (modelled). */
-export function selfEmployedWire(operation: string): SoaOperation {
-  return {
-    ns: 'http://kszbcss.fgov.be/intf/SelfEmployedService/v2',
-    request: `${operation}Request`,
-    response: `${operation}Response`,
-    fault: 'selfEmployedFault',
-    soapAction: `http://kszbcss.fgov.be/SelfEmployedService/${operation}`,
-    prefix: 'se',
-  };
-}
+export const selfEmployedWire = (operation: string): SoaOperation =>
+  newStyleOperation('SelfEmployedService', 2, operation, 'se');
 
 const careerOf = (ctx: FlowContext, ssin: string) => indexOf(ctx.world).persons.get(ssin)?.selfEmployed;
 const notFound = (ssin: string, why: string) =>

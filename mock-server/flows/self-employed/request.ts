@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../scenarios/engine/model.ts';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
 import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
+import { readCriteria } from '../_shared/commonv3.ts';
 
 /** RSVZ data reach back to 1956 (VVSG page): the default start of a career search. */
 export const CAREER_DATA_FROM: IsoDate = '1956-01-01';
@@ -37,26 +38,9 @@ function checkPeriod(beginDate: IsoDate, endDate: IsoDate | null, field: string)
 }
 
 /** The children of `criteria` (after the CommonV3 part), by name; RequestError naming the element otherwise. */
-function readCriteria(op: Element, particles: Particle[]): Map<string, Element> {
-  const root = op.localName ?? 'request';
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'criteria' },
-    ],
-    { path: root },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, seq.error.path.split('/').pop());
-  const criteria = seq.found.get('criteria')?.[0];
-  if (!criteria) throw new RequestError('criteria is missing', 'criteria');
-  const inner = readSequence(criteria, null, particles, { path: `${root}/criteria` });
-  if (!inner.ok) throw new RequestError(inner.error.message, inner.error.path.split('/').pop());
+function criteriaOf(op: Element, particles: Particle[]): Map<string, Element> {
   const out = new Map<string, Element>();
-  for (const [name, els] of inner.found) if (els[0]) out.set(name, els[0]);
+  for (const [name, els] of readCriteria(op, 'criteria', particles)) if (els[0]) out.set(name, els[0]);
   return out;
 }
 
@@ -74,7 +58,7 @@ export const careerRequest = {
   },
   /** `criteria(ssin, period(beginDate, endDate?)?)`. */
   fromXml(op: Element): CareerRequest {
-    const c = readCriteria(op, [{ name: 'ssin' }, { name: 'period', min: 0 }]);
+    const c = criteriaOf(op, [{ name: 'ssin' }, { name: 'period', min: 0 }]);
     const ssin = checkSsin(text(c.get('ssin')).trim());
     const periodEl = c.get('period');
     if (!periodEl) return { ssin, period: { beginDate: CAREER_DATA_FROM, endDate: null } };
@@ -104,7 +88,7 @@ export const attestationRequest = {
   fromJson: (body: Record<string, unknown>): AttestationRequest => ({ ssin: checkSsin(body.ssin) }),
   /** `criteria(ssin)`. */
   fromXml(op: Element): AttestationRequest {
-    return { ssin: checkSsin(text(readCriteria(op, [{ name: 'ssin' }]).get('ssin')).trim()) };
+    return { ssin: checkSsin(text(criteriaOf(op, [{ name: 'ssin' }]).get('ssin')).trim()) };
   },
   jsonSchema: { type: 'object', required: ['ssin'], properties: { ssin: { type: 'string', pattern: '^\\d{11}$' } } },
 };

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { ADMIN_TOKEN, TEST_NOW } from '../../../test/support/server.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,9 +13,10 @@ import {
   register,
   requestError,
   runExample,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+} from '../../../test/support/flows.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { fromJson, fromXml, LEGAL_CONTEXT, SOCIAL_RATE_V1 } from './flow.ts';
 import type { SocialRateView } from './view.ts';
 
@@ -24,33 +26,17 @@ const PATH = '/SOA4520/SocialRateInvestigationService/v1/consultExchangedData';
 let server: Server;
 let student: Person;
 beforeAll(async () => {
-  // Only the flows this test needs: a half-written flow elsewhere must not break it.
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: ADMIN_TOKEN,
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
+  server = await serverWith(flow);
   student = personOf(server, { scenario: 'led-diplomas', role: 'main' });
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const resultOf = async (file: string) =>
   (await runExample(server, 'social-rate-investigation', example(file))).body.result as SocialRateView[];
-const gentKbo = () => server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '';
 
 describe('social tariff examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'social-rate-investigation', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'social-rate-investigation', () => server);
 
   it('shows a running tariff resting on the leefloon of OCMW Gent', async () => {
     const [r, ...rest] = await resultOf('MSG00000-leefloon-gent.json');
@@ -61,7 +47,7 @@ describe('social tariff examples through the JSON face', () => {
       rights: [
         {
           category: 'RIS',
-          institution: { cbeNumber: gentKbo(), pcsaName: 'OCMW Gent' },
+          institution: { cbeNumber: gentKbo(server), pcsaName: 'OCMW Gent' },
           beginDate: '2025-01-06',
           endDate: null,
         },
@@ -105,14 +91,13 @@ describe('social tariff examples through the JSON face', () => {
 describe('social tariff through the SOAP face', () => {
   const envelope = (ssin: string, legalContext = LEGAL_CONTEXT) =>
     soapEnvelope(SOCIAL_RATE_V1, {
-      cbeNumber: gentKbo(),
+      cbeNumber: gentKbo(server),
       legalContext,
       body: `<criterion><ssin>${ssin}</ssin></criterion>`,
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, student, { purpose: '2', from: '2025-01-01', to: null });
   });
 
@@ -122,7 +107,7 @@ describe('social tariff through the SOAP face', () => {
     expect(pathText(r.response, 'result/ssin')).toBe(student.insz);
     expect(pathText(r.response, 'result/socialRate/beginDate')).toBe('2025-01-06');
     expect(pathText(r.response, 'result/right/category')).toBe('RIS');
-    expect(pathText(r.response, 'result/right/institution/cbeNumber')).toBe(gentKbo());
+    expect(pathText(r.response, 'result/right/institution/cbeNumber')).toBe(gentKbo(server));
     expect(r.body.indexOf('<status>')).toBeLessThan(r.body.indexOf('<result>'));
   });
 

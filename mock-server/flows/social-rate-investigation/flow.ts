@@ -1,68 +1,28 @@
-import type { Element } from '@xmldom/xmldom';
 import { defineFlow, defineOperation, RequestError } from '../../src/ksz/flows/define.ts';
 import { kszStatus, OK } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
-import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { newStyleOperation, type SsinRequest, ssinRequest } from '../_shared/commonv3.ts';
 import { type SocialRateView, socialRateOf, socialRateXml } from './view.ts';
 
 /** The legal context the CPAS client code sends by default (ksz-flows.md §12.8, §13.1). */
 export const LEGAL_CONTEXT = 'Social Rate Investigation';
 
 /** The SOAP face: operation name from the client code; namespace, element and action names in the KSZ pattern. */
-export const SOCIAL_RATE_V1: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/SocialRateInvestigationService/v1',
-  request: 'consultExchangedDataRequest',
-  response: 'consultExchangedDataResponse',
-  fault: 'socialRateInvestigationFault',
-  soapAction: 'http://kszbcss.fgov.be/SocialRateInvestigationService/consultExchangedData',
-  prefix: 'v1',
-};
+export const SOCIAL_RATE_V1 = newStyleOperation('SocialRateInvestigationService', 1, 'consultExchangedData');
 
-export interface SocialRateRequest {
-  ssin: string;
-}
-
-function validated(ssin: string): SocialRateRequest {
-  if (!/^\d{11}$/.test(ssin)) throw new RequestError(`ssin must be 11 digits, got "${ssin}"`, 'ssin');
-  return { ssin };
-}
-
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+const request = ssinRequest(SOCIAL_RATE_V1, 'criterion');
 
 /** Reads `criterion(ssin)` after the CommonV3 part of the request element. */
-export function fromXml(op: Element): SocialRateRequest {
-  const path = SOCIAL_RATE_V1.request;
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'criterion' },
-    ],
-    { path },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, fieldOf(seq.error.path));
-  const criterion = seq.found.get('criterion')?.[0];
-  if (!criterion) throw new RequestError('criterion is missing', 'criterion');
-  const inner = readSequence(criterion, null, [{ name: 'ssin' }], { path: `${path}/criterion` });
-  if (!inner.ok) throw new RequestError(inner.error.message, fieldOf(inner.error.path));
-  return validated(text(inner.found.get('ssin')?.[0]));
-}
+export const fromXml = request.fromXml;
 
 /** The JSON face: `{ legalContext, criterion: { ssin } }`, or `{ legalContext, ssin }`. */
-export function fromJson(body: Record<string, unknown>): SocialRateRequest {
+export function fromJson(body: Record<string, unknown>): SsinRequest {
   const criterion = body.criterion;
   if (criterion !== undefined && (typeof criterion !== 'object' || criterion === null || Array.isArray(criterion)))
     throw new RequestError('criterion must be an object { ssin }', 'criterion');
-  const ssin = criterion ? (criterion as Record<string, unknown>).ssin : body.ssin;
-  if (typeof ssin !== 'string') throw new RequestError('ssin (11 digits) is required', 'ssin');
-  return validated(ssin);
+  return request.fromJson(criterion ? (criterion as Record<string, unknown>) : body);
 }
 
-const consult = defineOperation<SocialRateRequest, SocialRateView[]>({
+const consult = defineOperation<SsinRequest, SocialRateView[]>({
   name: 'consultExchangedData',
   description:
     'The social energy tariff (sociaal tarief / tarif social) of a person as exchanged for the electricity and gas suppliers: its periods up to today and the rights it rests on (leefloon, equivalent leefloon, handicap allowance).',

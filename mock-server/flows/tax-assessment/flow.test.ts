@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { TEST_NOW } from '../../../test/support/server.ts';
-import { createServer, type Server } from '../../src/server.ts';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
 import {
+  exampleIn,
+  freshTenant,
+  gentKbo,
+  itAnswersExamples,
   loadExamples,
   operationElement,
   pathText,
@@ -12,9 +13,10 @@ import {
   register,
   requestError,
   runExample,
+  serverWith,
   soapEnvelope,
-} from '../kbi/testkit.ts';
-import manageAccess from '../manage-access/flow.ts';
+} from '../../../test/support/flows.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { TAX_ASSESSMENT_V2 } from './flow.ts';
 import { fromJson, fromXml } from './request.ts';
 import type { TaxAssessmentView } from './view.ts';
@@ -25,31 +27,17 @@ const PATH = '/SOA4520/TaxAssessmentDataService/v2/consultTaxAssessmentData';
 let server: Server;
 let pensioner: Person;
 beforeAll(async () => {
-  server = await createServer({
-    store: openSqliteStore(':memory:'),
-    adminToken: 'x'.repeat(20),
-    now: () => TEST_NOW,
-    flows: [manageAccess, flow],
-  });
-  server.tenants.create({ id: 'default', preset: 'small', seed: 1, clock: '2025-06-30' });
+  server = await serverWith(flow);
   pensioner = personOf(server, { scenario: 'pensioner-igo', role: 'main' });
 });
 afterAll(() => server.store.close());
 
-const example = (file: string) => {
-  const e = EXAMPLES.find(([f]) => f === file)?.[1];
-  if (!e) throw new Error(`no example ${file}`);
-  return e;
-};
+const example = (file: string) => exampleIn(EXAMPLES, file);
 const dataOf = async (name: string) =>
   (await runExample(server, 'tax-assessment', example(name))).body.taxAssessmentData as TaxAssessmentView;
 
 describe('TaxAssessmentData examples through the JSON face', () => {
-  it.each(EXAMPLES)('%s', async (_file, e) => {
-    const r = await runExample(server, 'tax-assessment', e);
-    expect(r.http).toBe(e.expect.http);
-    expect(r.body.status.code).toBe(e.expect.code);
-  });
+  itAnswersExamples(EXAMPLES, 'tax-assessment', () => server);
 
   it('derives the most recent income year assessed by today', async () => {
     const d = await dataOf('MSG00000-most-recent.json');
@@ -91,14 +79,13 @@ describe('TaxAssessmentData examples through the JSON face', () => {
 describe('TaxAssessmentData through the SOAP face', () => {
   const envelope = (referenceYear: string, legalContext = 'SOCIAL_INVESTIGATION_OF_PCSA') =>
     soapEnvelope(TAX_ASSESSMENT_V2, {
-      cbeNumber: server.tenants.get('default')?.world.organisations.find((o) => o.id === 'ocmw-44021')?.kbo ?? '',
+      cbeNumber: gentKbo(server),
       legalContext,
       body: `<criteria><ssin>${pensioner.insz}</ssin><referenceYear>${referenceYear}</referenceYear><fiscalDataSelection><elements><element>GLOBAL_TAXABLE_INCOME</element></elements></fiscalDataSelection></criteria>`,
     });
 
   beforeAll(async () => {
-    server.tenants.reset('default');
-    server.tenants.setClock('default', '2025-06-30');
+    freshTenant(server);
     await register(server, pensioner, { purpose: '2', from: '2020-01-01', to: null });
   });
 

@@ -1,7 +1,7 @@
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import { defineFlow, defineOperation } from '../../src/ksz/flows/define.ts';
 import { OK, serviceStatus } from '../../src/ksz/flows/status.ts';
-import type { SoaOperation } from '../../src/ksz/soa/namespaces.ts';
+import { newStyleOperation } from '../_shared/commonv3.ts';
 import { fromJson, fromXml, jsonSchema, type TaxAssessmentRequest } from './request.ts';
 import { pickAssessment, type TaxAssessmentView, taxAssessmentView, taxAssessmentXml } from './view.ts';
 
@@ -9,14 +9,7 @@ import { pickAssessment, type TaxAssessmentView, taxAssessmentView, taxAssessmen
 export const LEGAL_CONTEXTS = ['SOCIAL_INVESTIGATION_OF_PCSA', 'PCSA:SOCIAL_INQUIRY'];
 
 /** The SOAP face: WSDL TaxAssessmentDataV2 and operation consultTaxAssessmentData are sourced; the namespace is modelled. */
-export const TAX_ASSESSMENT_V2: SoaOperation = {
-  ns: 'http://kszbcss.fgov.be/intf/TaxAssessmentDataService/v2',
-  request: 'consultTaxAssessmentDataRequest',
-  response: 'consultTaxAssessmentDataResponse',
-  fault: 'taxAssessmentDataFault',
-  soapAction: 'http://kszbcss.fgov.be/TaxAssessmentDataService/consultTaxAssessmentData',
-  prefix: 'v2',
-};
+export const TAX_ASSESSMENT_V2 = newStyleOperation('TaxAssessmentDataService', 2, 'consultTaxAssessmentData');
 
 const consult = defineOperation<TaxAssessmentRequest, TaxAssessmentView>({
   name: 'consultTaxAssessmentData',

@@ -1,7 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { RequestError } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { readSequence } from '../../src/ksz/xml/sequence.ts';
+import { readChildren, readOperation, readPart } from '../_shared/commonv3.ts';
 
 export const DERIVED_YEARS = ['MOST_RECENT', 'MOST_RECENT_UNLIMITED'] as const;
 export const ELEMENTS = ['GLOBAL_TAXABLE_INCOME', 'CHILDREN_DEPENDENT_HANDICAP'] as const;
@@ -68,13 +68,9 @@ function validated(
   };
 }
 
-const last = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
 function readList(parent: Element | undefined, item: string, path: string): string[] {
   if (!parent) return [];
-  const r = readSequence(parent, null, [{ name: item, min: 0, max: 10 }], { path });
-  if (!r.ok) throw new RequestError(r.error.message, `${path}/${last(r.error.path)}`);
-  return (r.found.get(item) ?? []).map((e) => text(e));
+  return (readPart(parent, [{ name: item, min: 0, max: 10 }], path).get(item) ?? []).map((e) => text(e));
 }
 
 /**
@@ -83,56 +79,39 @@ function readList(parent: Element | undefined, item: string, path: string): stri
  */
 export function fromXml(op: Element): TaxAssessmentRequest {
   const root = op.localName ?? 'consultTaxAssessmentDataRequest';
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'criteria' },
-    ],
-    { path: root },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, last(seq.error.path));
-  const c = readSequence(
-    seq.found.get('criteria')?.[0] as Element,
-    null,
+  const seq = readOperation(op, [{ name: 'criteria' }], root);
+  const c = readChildren(
+    seq.get('criteria')?.[0] as Element,
     [{ name: 'ssin' }, { name: 'referenceYear' }, { name: 'fiscalDataSelection', min: 0 }],
-    { path: `${root}/criteria` },
+    `${root}/criteria`,
   );
-  if (!c.ok) throw new RequestError(c.error.message, last(c.error.path));
-  const y = readSequence(
-    c.found.get('referenceYear')?.[0] as Element,
-    null,
+  const y = readPart(
+    c.get('referenceYear')?.[0] as Element,
     [
       { name: 'year', min: 0 },
       { name: 'derivedYear', min: 0 },
     ],
-    { path: 'referenceYear' },
+    'referenceYear',
   );
-  if (!y.ok) throw new RequestError(y.error.message, `referenceYear/${last(y.error.path)}`);
-  const yearEl = y.found.get('year')?.[0];
-  const derivedEl = y.found.get('derivedYear')?.[0];
+  const yearEl = y.get('year')?.[0];
+  const derivedEl = y.get('derivedYear')?.[0];
   let elements: string[] = [];
   let groups: string[] = [];
-  const selection = c.found.get('fiscalDataSelection')?.[0];
+  const selection = c.get('fiscalDataSelection')?.[0];
   if (selection) {
-    const s = readSequence(
+    const s = readPart(
       selection,
-      null,
       [
         { name: 'elements', min: 0 },
         { name: 'groups', min: 0 },
       ],
-      { path: 'fiscalDataSelection' },
+      'fiscalDataSelection',
     );
-    if (!s.ok) throw new RequestError(s.error.message, `fiscalDataSelection/${last(s.error.path)}`);
-    elements = readList(s.found.get('elements')?.[0], 'element', 'fiscalDataSelection/elements');
-    groups = readList(s.found.get('groups')?.[0], 'group', 'fiscalDataSelection/groups');
+    elements = readList(s.get('elements')?.[0], 'element', 'fiscalDataSelection/elements');
+    groups = readList(s.get('groups')?.[0], 'group', 'fiscalDataSelection/groups');
   }
   return validated(
-    text(c.found.get('ssin')?.[0]),
+    text(c.get('ssin')?.[0]),
     yearEl ? text(yearEl) : undefined,
     derivedEl ? text(derivedEl) : undefined,
     elements,

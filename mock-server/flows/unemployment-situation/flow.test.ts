@@ -1,20 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
-import { testServer } from '../../../test/support/server.ts';
-import type { Server } from '../../src/server.ts';
 import {
-  cbeOf,
   describeExamples,
-  opElement,
+  operationElement,
+  personOf,
   postJson,
-  postSoap,
   register,
   requestError,
-  scenarioPerson,
-  soapEnvelope,
-  userFor,
+  sendSoap,
   xmlValue,
-} from '../unemployment/testkit.ts';
+} from '../../../test/support/flows.ts';
+import { testServer } from '../../../test/support/server.ts';
+import type { Server } from '../../src/server.ts';
 import flow, { LEGAL_CONTEXT } from './flow.ts';
 
 const wire = flow.soa?.operations.consultSituation;
@@ -36,23 +33,23 @@ describe('consultSituation (UnemploymentData v2) through the front door', () => 
 
   beforeAll(async () => {
     server = await testServer();
-    insertion = scenarioPerson(server, 'inschakeling-ended-2015');
-    advance = scenarioPerson(server, 'leefloon-and-unemployment');
+    insertion = personOf(server, { scenario: 'inschakeling-ended-2015' });
+    advance = personOf(server, { scenario: 'leefloon-and-unemployment' });
     await register(server, insertion, { from: '2012-01-01' });
     await register(server, advance, { from: '2020-01-01' });
   });
 
   it('shows the inschakelingsuitkering up to its last day, then UD000033 from 2015-01-01 on', async () => {
     const last = await situation(insertion.insz, '2014-12-31');
-    expect(last.json.status.code).toBe('MSG00000');
-    const s = last.json.situation as { rights: { unemployedWorkerStatus: string; theoricRightEndingDate: string }[] };
+    expect(last.body.status.code).toBe('MSG00000');
+    const s = last.body.situation as { rights: { unemployedWorkerStatus: string; theoricRightEndingDate: string }[] };
     expect(s.rights[0]).toMatchObject({
       unemployedWorkerStatus: 'INSERTION_ALLOCATION',
       theoricRightEndingDate: '2014-12-31',
     });
     for (const date of ['2015-01-01', '2016-05-20', '2025-06-30']) {
       const r = await situation(insertion.insz, date);
-      expect(r.json.status).toMatchObject({
+      expect(r.body.status).toMatchObject({
         value: 'NO_DATA_FOUND',
         code: 'UD000033',
         information: [{ fieldName: 'rightEndDate', fieldValue: '2014-12-31' }],
@@ -73,69 +70,72 @@ describe('consultSituation (UnemploymentData v2) through the front door', () => 
     if (!ended) throw new Error('the small world has no person with an ended full unemployment right');
     await register(server, ended, { from: '2024-01-01' });
     const r = await situation(ended.insz, '2025-06-30');
-    expect(r.json.status.code).toBe('MSG00000');
-    expect((r.json.situation as { noRight: { rightEndDate: string } }).noRight.rightEndDate).toBe(
+    expect(r.body.status.code).toBe('MSG00000');
+    expect((r.body.situation as { noRight: { rightEndDate: string } }).noRight.rightEndDate).toBe(
       ended.unemployment.at(-1)?.to,
     );
   });
 
   it('gives the right and the payment of the month of the date', async () => {
     const r = await situation(advance.insz, '2025-03-14');
-    const s = r.json.situation as { payments: { relatedMonth: string; nbrOfAllowances: number; paidAmount: number }[] };
+    const s = r.body.situation as { payments: { relatedMonth: string; nbrOfAllowances: number; paidAmount: number }[] };
     expect(s.payments).toEqual([expect.objectContaining({ relatedMonth: '2025-03', nbrOfAllowances: 26 })]);
     expect(s.payments[0]?.paidAmount).toBe(26 * (advance.unemployment[0]?.dailyAmountCents ?? 0));
   });
 
   it('answers UD000033 on the SOAP face, with the status and no situation', async () => {
-    const u = userFor(server, 'social-worker');
     if (!wire) throw new Error('no SOAP face');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      PATH,
       wire,
-      cbeOf(server, u),
-      LEGAL_CONTEXT,
       `<searchCriteria><ssin>${insertion.insz}</ssin><date>2015-03-02</date></searchCriteria>`,
+      { legalContext: LEGAL_CONTEXT },
     );
-    const r = await postSoap(server, PATH, xml);
     expect(r.http).toBe(200);
-    expect(r.text).toContain('consultSituationResponse');
-    expect(xmlValue(r.text, 'code')).toBe('UD000033');
-    expect(xmlValue(r.text, 'fieldValue')).toBe('2014-12-31');
-    expect(r.text).not.toContain('<situation>');
+    expect(r.body).toContain('consultSituationResponse');
+    expect(xmlValue(r.body, 'code')).toBe('UD000033');
+    expect(xmlValue(r.body, 'fieldValue')).toBe('2014-12-31');
+    expect(r.body).not.toContain('<situation>');
   });
 
   it('answers the situation on the SOAP face after the status', async () => {
-    const u = userFor(server, 'social-worker');
     if (!wire) throw new Error('no SOAP face');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      PATH,
       wire,
-      cbeOf(server, u),
-      LEGAL_CONTEXT,
       `<searchCriteria><ssin>${insertion.insz}</ssin><date>2014-06-02</date></searchCriteria>`,
+      { legalContext: LEGAL_CONTEXT },
     );
-    const r = await postSoap(server, PATH, xml);
-    expect(xmlValue(r.text, 'code')).toBe('MSG00000');
-    expect(r.text.indexOf('</status>')).toBeLessThan(r.text.indexOf('<situation>'));
-    expect(xmlValue(r.text, 'unemployedWorkerStatus')).toBe('INSERTION_ALLOCATION');
-    expect(xmlValue(r.text, 'relatedMonth')).toBe('2014-06');
+    expect(xmlValue(r.body, 'code')).toBe('MSG00000');
+    expect(r.body.indexOf('</status>')).toBeLessThan(r.body.indexOf('<situation>'));
+    expect(xmlValue(r.body, 'unemployedWorkerStatus')).toBe('INSERTION_ALLOCATION');
+    expect(xmlValue(r.body, 'relatedMonth')).toBe('2014-06');
   });
 
   it('refuses the v3 legal context over SOAP (MSG00013)', async () => {
-    const u = userFor(server, 'social-worker');
     if (!wire) throw new Error('no SOAP face');
-    const xml = soapEnvelope(
-      wire,
-      cbeOf(server, u),
-      'PCSA:SOCIAL_INQUIRY',
-      `<searchCriteria><ssin>${insertion.insz}</ssin></searchCriteria>`,
-    );
-    expect(xmlValue((await postSoap(server, PATH, xml)).text, 'code')).toBe('MSG00013');
+    expect(
+      xmlValue(
+        (
+          await sendSoap(server, PATH, wire, `<searchCriteria><ssin>${insertion.insz}</ssin></searchCriteria>`, {
+            legalContext: 'PCSA:SOCIAL_INQUIRY',
+          })
+        ).body,
+        'code',
+      ),
+    ).toBe('MSG00013');
   });
 });
 
 describe('reading the request', () => {
   it('reads ssin and an optional date', () => {
     if (!wire || !op?.fromXml) throw new Error('no SOAP face');
-    const el = opElement(wire, '<searchCriteria><ssin>31021799335</ssin><date>2015-01-02</date></searchCriteria>');
+    const el = operationElement(
+      wire,
+      '<searchCriteria><ssin>31021799335</ssin><date>2015-01-02</date></searchCriteria>',
+    );
     expect(op.fromXml(el)).toEqual({ ssin: '31021799335', date: '2015-01-02' });
     expect(op.fromJson({ ssin: '31021799335' })).toEqual({ ssin: '31021799335', date: null });
   });
@@ -149,7 +149,10 @@ describe('reading the request', () => {
 
   it('refuses a date element that is not a date', () => {
     if (!wire || !op?.fromXml) throw new Error('no SOAP face');
-    const el = opElement(wire, '<searchCriteria><ssin>31021799335</ssin><date>2015-13-01</date></searchCriteria>');
+    const el = operationElement(
+      wire,
+      '<searchCriteria><ssin>31021799335</ssin><date>2015-13-01</date></searchCriteria>',
+    );
     expect(requestError(() => op.fromXml?.(el)).field).toBe('date');
   });
 });

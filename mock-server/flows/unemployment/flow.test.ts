@@ -1,23 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../../scenarios/engine/model.ts';
+import {
+  cbeOf,
+  describeExamples,
+  operationElement,
+  personOf,
+  postJson,
+  register,
+  requestError,
+  sendSoap,
+  userFor,
+  xmlValue,
+} from '../../../test/support/flows.ts';
 import { testServer } from '../../../test/support/server.ts';
 import type { Server } from '../../src/server.ts';
 import flow from './flow.ts';
 import { datePeriodRequest, dateRequest, monthPeriodRequest } from './read.ts';
 import { PAYERS } from './rva.ts';
-import {
-  cbeOf,
-  describeExamples,
-  opElement,
-  postJson,
-  postSoap,
-  register,
-  requestError,
-  scenarioPerson,
-  soapEnvelope,
-  userFor,
-  xmlValue,
-} from './testkit.ts';
 import { unemploymentWire } from './wire.ts';
 
 const LC = 'PCSA:SOCIAL_INQUIRY';
@@ -35,9 +34,9 @@ describe('UnemploymentData v3 through the front door', () => {
 
   beforeAll(async () => {
     server = await testServer();
-    advance = scenarioPerson(server, 'leefloon-and-unemployment');
-    sanctioned = scenarioPerson(server, 'unemployed-sanction-exclusion');
-    insertion = scenarioPerson(server, 'inschakeling-ended-2015');
+    advance = personOf(server, { scenario: 'leefloon-and-unemployment' });
+    sanctioned = personOf(server, { scenario: 'unemployed-sanction-exclusion' });
+    insertion = personOf(server, { scenario: 'inschakeling-ended-2015' });
     for (const p of [advance, sanctioned, insertion]) await register(server, p, { from: '2012-01-01' });
   });
 
@@ -58,7 +57,7 @@ describe('UnemploymentData v3 through the front door', () => {
       ssin: advance.insz,
       period: { startMonth: '2024-09', endMonth: '2025-06' },
     });
-    const sums = r.json.paidSums as {
+    const sums = r.body.paidSums as {
       relatedMonth: string;
       paidMonth: string;
       nbrOfAllowances: number;
@@ -78,37 +77,37 @@ describe('UnemploymentData v3 through the front door', () => {
     // March 2025 has 31 days of which five Sundays.
     expect(sums.find((s) => s.relatedMonth === '2025-03')).toMatchObject({ nbrOfAllowances: 26, paidMonth: '2025-04' });
     for (const s of sums) expect(s.paidAmount).toBe(s.nbrOfAllowances * (right?.dailyAmountCents ?? 0));
-    expect(r.json.totalPaidAmount).toBe(sums.reduce((t, s) => t + s.paidAmount, 0));
+    expect(r.body.totalPaidAmount).toBe(sums.reduce((t, s) => t + s.paidAmount, 0));
   });
 
   it('leaves the suspended days out of the month and shows the suspension with the right', async () => {
     const sums = (
       await ask('consultPaidSums', { ssin: sanctioned.insz, period: { startMonth: '2025-05', endMonth: '2025-05' } })
-    ).json.paidSums as { nbrOfAllowances: number }[];
+    ).body.paidSums as { nbrOfAllowances: number }[];
     expect(sums).toEqual([expect.objectContaining({ nbrOfAllowances: 3 })]); // 1–3 May, then suspended
     const rights = await ask('consultRights', { ssin: sanctioned.insz, date: '2025-06-02' });
-    expect(rights.json.sanctions).toEqual([
+    expect(rights.body.sanctions).toEqual([
       expect.objectContaining({ sanctionType: 'SUSPENSION', nbrOfWeeksSanction: 8 }),
     ]);
   });
 
   it('never reveals what happens after today: the 2026 exclusion and the end of the right stay unknown', async () => {
     const rights = await ask('consultRights', { ssin: sanctioned.insz });
-    expect(rights.json.rights).toEqual([expect.objectContaining({ rightEndingDate: null })]);
+    expect(rights.body.rights).toEqual([expect.objectContaining({ rightEndingDate: null })]);
     const history = await ask('consultSanctionHistory', {
       ssin: sanctioned.insz,
       period: { beginDate: '2020-01-01', endDate: '2027-12-31' },
     });
-    expect((history.json.sanctions as unknown[]).length).toBe(1);
+    expect((history.body.sanctions as unknown[]).length).toBe(1);
   });
 
   it('answers the end of the inschakelingsuitkering as "no right", never with UD000033 (only the v2 situation does)', async () => {
     for (const date of ['2015-01-01', '2015-03-02', '2025-06-30']) {
       const r = await ask('consultRights', { ssin: insertion.insz, date });
-      expect(r.json.status.code).toBe('MSG00000');
-      expect(r.json.noRight).toEqual({ rightEndDate: '2014-12-31', exclusion: null });
+      expect(r.body.status.code).toBe('MSG00000');
+      expect(r.body.noRight).toEqual({ rightEndDate: '2014-12-31', exclusion: null });
     }
-    expect((await ask('consultPayments', { ssin: insertion.insz, date: '2015-03-02' })).json.status.code).toBe(
+    expect((await ask('consultPayments', { ssin: insertion.insz, date: '2015-03-02' })).body.status.code).toBe(
       'UD000011',
     );
   });
@@ -120,7 +119,7 @@ describe('UnemploymentData v3 through the front door', () => {
       { legalContext: LC, ssin: advance.insz, period: { startMonth: '2025-01', endMonth: '2025-03' } },
       'financial-manager',
     );
-    expect(r.json.status.code).toBe('MSG00000');
+    expect(r.body.status.code).toBe('MSG00000');
     const row = server.store.journal.query('default').at(-1);
     expect(row).toMatchObject({
       flow: 'unemployment',
@@ -132,46 +131,44 @@ describe('UnemploymentData v3 through the front door', () => {
 
   it('answers the SOAP face with the paid sums after the status', async () => {
     const u = userFor(server, 'social-worker');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      '/SOA4520/UnemploymentDataService/v3/consultPaidSums',
       wire('consultPaidSums'),
-      cbeOf(server, u),
-      LC,
       `<searchCriteria><ssin>${advance.insz}</ssin><period><startMonth>2025-01</startMonth><endMonth>2025-02</endMonth></period></searchCriteria>`,
+      { legalContext: LC },
     );
-    const r = await postSoap(server, '/SOA4520/UnemploymentDataService/v3/consultPaidSums', xml);
     expect(r.http).toBe(200);
-    expect(r.text).toContain('consultPaidSumsResponse');
-    expect(xmlValue(r.text, 'code')).toBe('MSG00000');
-    expect(r.text.indexOf('</status>')).toBeLessThan(r.text.indexOf('<paidSums>'));
-    expect(r.text).toContain('<relatedMonth>2025-01</relatedMonth><paidMonth>2025-02</paidMonth>');
-    expect(xmlValue(r.text, 'cbeNumber')).toBe(cbeOf(server, u));
-    expect(r.text).toContain(`<cbeNumber>${PAYERS.ABVV.cbeNumber}</cbeNumber>`);
+    expect(r.body).toContain('consultPaidSumsResponse');
+    expect(xmlValue(r.body, 'code')).toBe('MSG00000');
+    expect(r.body.indexOf('</status>')).toBeLessThan(r.body.indexOf('<paidSums>'));
+    expect(r.body).toContain('<relatedMonth>2025-01</relatedMonth><paidMonth>2025-02</paidMonth>');
+    expect(xmlValue(r.body, 'cbeNumber')).toBe(cbeOf(server, u));
+    expect(r.body).toContain(`<cbeNumber>${PAYERS.ABVV.cbeNumber}</cbeNumber>`);
   });
 
   it('answers a SOAP request with a wrong time indication with UD000031 and no result', async () => {
-    const u = userFor(server, 'social-worker');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      '/SOA4520/UnemploymentDataService/v3/consultRights',
       wire('consultRights'),
-      cbeOf(server, u),
-      LC,
       `<searchCriteria><ssin>${advance.insz}</ssin><date>2025-07-01</date></searchCriteria>`,
+      { legalContext: LC },
     );
-    const r = await postSoap(server, '/SOA4520/UnemploymentDataService/v3/consultRights', xml);
-    expect(xmlValue(r.text, 'code')).toBe('UD000031');
-    expect(xmlValue(r.text, 'value')).toBe('NO_RESULT');
-    expect(r.text).not.toContain('<result>');
+    expect(xmlValue(r.body, 'code')).toBe('UD000031');
+    expect(xmlValue(r.body, 'value')).toBe('NO_RESULT');
+    expect(r.body).not.toContain('<result>');
   });
 
   it('refuses the secretary over SOAP (MSG00013)', async () => {
-    const u = userFor(server, 'secretary');
-    const xml = soapEnvelope(
+    const r = await sendSoap(
+      server,
+      '/SOA4520/UnemploymentDataService/v3/consultRights',
       wire('consultRights'),
-      cbeOf(server, u),
-      LC,
       `<searchCriteria><ssin>${advance.insz}</ssin></searchCriteria>`,
+      { role: 'secretary', legalContext: LC },
     );
-    const r = await postSoap(server, '/SOA4520/UnemploymentDataService/v3/consultRights', xml, 'secretary');
-    expect(xmlValue(r.text, 'code')).toBe('MSG00013');
+    expect(xmlValue(r.body, 'code')).toBe('MSG00013');
   });
 });
 
@@ -179,7 +176,7 @@ describe('reading the requests', () => {
   it('reads the three criteria shapes from XML and JSON', () => {
     expect(
       dateRequest.fromXml(
-        opElement(wire('consultRights'), '<searchCriteria><ssin>31021799335</ssin></searchCriteria>'),
+        operationElement(wire('consultRights'), '<searchCriteria><ssin>31021799335</ssin></searchCriteria>'),
       ),
     ).toEqual({
       ssin: '31021799335',
@@ -188,7 +185,7 @@ describe('reading the requests', () => {
     const months = '<period><startMonth>2025-01</startMonth><endMonth>2025-03</endMonth></period>';
     expect(
       monthPeriodRequest.fromXml(
-        opElement(wire('consultPaidSums'), `<searchCriteria><ssin>31021799335</ssin>${months}</searchCriteria>`),
+        operationElement(wire('consultPaidSums'), `<searchCriteria><ssin>31021799335</ssin>${months}</searchCriteria>`),
       ),
     ).toEqual({
       ssin: '31021799335',
@@ -215,7 +212,7 @@ describe('reading the requests', () => {
     ['<searchCriteria><ssin>31021799335</ssin><extra/></searchCriteria>', 'extra'],
     ['', 'searchCriteria'],
   ])('refuses XML %s naming %s', (xml, field) => {
-    expect(requestError(() => dateRequest.fromXml(opElement(wire('consultRights'), xml))).field).toBe(field);
+    expect(requestError(() => dateRequest.fromXml(operationElement(wire('consultRights'), xml))).field).toBe(field);
   });
 
   it.each([
@@ -228,7 +225,7 @@ describe('reading the requests', () => {
   });
 
   it('refuses a period element without endMonth, naming it', () => {
-    const el = opElement(
+    const el = operationElement(
       wire('consultPaidSums'),
       '<searchCriteria><ssin>31021799335</ssin><period><startMonth>2025-01</startMonth></period></searchCriteria>',
     );

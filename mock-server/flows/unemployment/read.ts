@@ -3,7 +3,8 @@ import { isValidIsoDate, lastOfMonth } from '../../../scenarios/engine/dates.ts'
 import type { IsoDate } from '../../../scenarios/engine/model.ts';
 import { RequestError, type Subject } from '../../src/ksz/flows/define.ts';
 import { text } from '../../src/ksz/xml/dom.ts';
-import { type Particle, readSequence } from '../../src/ksz/xml/sequence.ts';
+import type { Particle } from '../../src/ksz/xml/sequence.ts';
+import { readChildren, readCriteria } from '../_shared/commonv3.ts';
 
 /** `searchCriteria(ssin, date?)`: a situation on a date, or the last known one without a date. */
 export interface DateRequest {
@@ -30,32 +31,15 @@ const stepOf = (path: string): string => path.slice(path.indexOf('searchCriteria
  * The element children of `searchCriteria` (the part after `legalContext`) in schema order, by name. Throws a
  * RequestError naming the element (`ssin`, `period/startMonth` …) when the structure is wrong.
  */
-export function readCriteria(op: Element, particles: Particle[], period?: Particle[]): Map<string, string> {
+export function readSearchCriteria(op: Element, particles: Particle[], period?: Particle[]): Map<string, string> {
   const root = op.localName ?? 'request';
-  const seq = readSequence(
-    op,
-    null,
-    [
-      { name: 'informationCustomer' },
-      { name: 'informationCBSS', min: 0 },
-      { name: 'legalContext' },
-      { name: 'searchCriteria' },
-    ],
-    { path: root },
-  );
-  if (!seq.ok) throw new RequestError(seq.error.message, seq.error.path.split('/').pop());
-  const criteria = seq.found.get('searchCriteria')?.[0];
-  if (!criteria) throw new RequestError('searchCriteria is missing', 'searchCriteria');
-  const path = `${root}/searchCriteria`;
-  const inner = readSequence(criteria, null, particles, { path });
-  if (!inner.ok) throw new RequestError(inner.error.message, stepOf(inner.error.path));
+  const inner = readCriteria(op, 'searchCriteria', particles, root, stepOf);
   const values = new Map<string, string>();
-  for (const [name, els] of inner.found) if (els[0] && name !== 'period') values.set(name, text(els[0]).trim());
-  const periodEl = inner.found.get('period')?.[0];
+  for (const [name, els] of inner) if (els[0] && name !== 'period') values.set(name, text(els[0]).trim());
+  const periodEl = inner.get('period')?.[0];
   if (periodEl && period) {
-    const p = readSequence(periodEl, null, period, { path: `${path}/period` });
-    if (!p.ok) throw new RequestError(p.error.message, stepOf(p.error.path));
-    for (const [name, els] of p.found) if (els[0]) values.set(`period/${name}`, text(els[0]).trim());
+    const p = readChildren(periodEl, period, `${root}/searchCriteria/period`, stepOf);
+    for (const [name, els] of p) if (els[0]) values.set(`period/${name}`, text(els[0]).trim());
   }
   return values;
 }
@@ -90,7 +74,7 @@ export const dateRequest = {
     return { ssin, date: body.date === undefined || body.date === null ? null : checkDate(body.date, 'date') };
   },
   fromXml(op: Element): DateRequest {
-    const v = readCriteria(op, [{ name: 'ssin' }, { name: 'date', min: 0 }]);
+    const v = readSearchCriteria(op, [{ name: 'ssin' }, { name: 'date', min: 0 }]);
     const date = v.get('date');
     return { ssin: checkSsin(v.get('ssin')), date: date === undefined ? null : checkDate(date, 'date') };
   },
@@ -105,85 +89,60 @@ export const dateRequest = {
   },
 };
 
-export const monthPeriodRequest = {
-  fromJson(body: Record<string, unknown>): MonthPeriodRequest {
-    const ssin = checkSsin(body.ssin);
-    const p = periodOf(body);
-    return {
-      ssin,
-      period: {
-        startMonth: checkMonth(p.startMonth, 'period.startMonth'),
-        endMonth: checkMonth(p.endMonth, 'period.endMonth'),
-      },
-    };
-  },
-  fromXml(op: Element): MonthPeriodRequest {
-    const v = readCriteria(op, [{ name: 'ssin' }, { name: 'period' }], [{ name: 'startMonth' }, { name: 'endMonth' }]);
-    return {
-      ssin: checkSsin(v.get('ssin')),
-      period: {
-        startMonth: checkMonth(v.get('period/startMonth'), 'period/startMonth'),
-        endMonth: checkMonth(v.get('period/endMonth'), 'period/endMonth'),
-      },
-    };
-  },
-  subject: (r: MonthPeriodRequest): Subject => ({
-    insz: r.ssin,
-    period: { from: `${r.period.startMonth}-01`, to: lastOfMonth(`${r.period.endMonth}-01`) },
-  }),
-  jsonSchema: {
-    type: 'object',
-    required: ['ssin', 'period'],
-    properties: {
-      ssin: { type: 'string', pattern: '^\\d{11}$' },
-      period: {
-        type: 'object',
-        required: ['startMonth', 'endMonth'],
-        properties: {
-          startMonth: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
-          endMonth: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+/**
+ * The faces of a request `searchCriteria(ssin, period(<begin>, <end>))`, JSON `{ ssin, period: { <begin>, <end> } }`:
+ * both ends read by `check`, described by the schema `end` in JSON.
+ */
+function periodRequest<R extends { ssin: string; period: object }>(o: {
+  ends: [string, string];
+  check: (value: unknown, field: string) => string;
+  schema: Record<string, string>;
+  subject: (r: R) => Subject;
+}) {
+  const [begin, end] = o.ends;
+  const period = (get: (name: string) => unknown, sep: string) => ({
+    [begin]: o.check(get(begin), `period${sep}${begin}`),
+    [end]: o.check(get(end), `period${sep}${end}`),
+  });
+  return {
+    fromJson(body: Record<string, unknown>): R {
+      const ssin = checkSsin(body.ssin);
+      const p = periodOf(body);
+      return { ssin, period: period((name) => p[name], '.') } as R;
+    },
+    fromXml(op: Element): R {
+      const v = readSearchCriteria(op, [{ name: 'ssin' }, { name: 'period' }], [{ name: begin }, { name: end }]);
+      return { ssin: checkSsin(v.get('ssin')), period: period((name) => v.get(`period/${name}`), '/') } as R;
+    },
+    subject: o.subject,
+    jsonSchema: {
+      type: 'object',
+      required: ['ssin', 'period'],
+      properties: {
+        ssin: { type: 'string', pattern: '^\\d{11}$' },
+        period: {
+          type: 'object',
+          required: [begin, end],
+          properties: { [begin]: { ...o.schema }, [end]: { ...o.schema } },
         },
       },
     },
-  },
-};
+  };
+}
 
-export const datePeriodRequest = {
-  fromJson(body: Record<string, unknown>): DatePeriodRequest {
-    const ssin = checkSsin(body.ssin);
-    const p = periodOf(body);
-    return {
-      ssin,
-      period: {
-        beginDate: checkDate(p.beginDate, 'period.beginDate'),
-        endDate: checkDate(p.endDate, 'period.endDate'),
-      },
-    };
-  },
-  fromXml(op: Element): DatePeriodRequest {
-    const v = readCriteria(op, [{ name: 'ssin' }, { name: 'period' }], [{ name: 'beginDate' }, { name: 'endDate' }]);
-    return {
-      ssin: checkSsin(v.get('ssin')),
-      period: {
-        beginDate: checkDate(v.get('period/beginDate'), 'period/beginDate'),
-        endDate: checkDate(v.get('period/endDate'), 'period/endDate'),
-      },
-    };
-  },
-  subject: (r: DatePeriodRequest): Subject => ({
+export const monthPeriodRequest = periodRequest<MonthPeriodRequest>({
+  ends: ['startMonth', 'endMonth'],
+  check: checkMonth,
+  schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+  subject: (r) => ({
     insz: r.ssin,
-    period: { from: r.period.beginDate, to: r.period.endDate },
+    period: { from: `${r.period.startMonth}-01`, to: lastOfMonth(`${r.period.endMonth}-01`) },
   }),
-  jsonSchema: {
-    type: 'object',
-    required: ['ssin', 'period'],
-    properties: {
-      ssin: { type: 'string', pattern: '^\\d{11}$' },
-      period: {
-        type: 'object',
-        required: ['beginDate', 'endDate'],
-        properties: { beginDate: { type: 'string', format: 'date' }, endDate: { type: 'string', format: 'date' } },
-      },
-    },
-  },
-};
+});
+
+export const datePeriodRequest = periodRequest<DatePeriodRequest>({
+  ends: ['beginDate', 'endDate'],
+  check: checkDate,
+  schema: { type: 'string', format: 'date' },
+  subject: (r) => ({ insz: r.ssin, period: { from: r.period.beginDate, to: r.period.endDate } }),
+});

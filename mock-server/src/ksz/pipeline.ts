@@ -120,6 +120,7 @@ export async function invoke<Req>(deps: PipelineDeps, inv: Invocation<Req>): Pro
           kind: 'refused',
           status: kszStatus('MSG00013'),
           step: 'role',
+          request,
           reason: `role ${who.user.role} may not use flow ${flow.id}`,
         };
       } else if (
@@ -131,6 +132,7 @@ export async function invoke<Req>(deps: PipelineDeps, inv: Invocation<Req>): Pro
           kind: 'refused',
           status: kszStatus('MSG00013'),
           step: 'legal-context',
+          request,
           reason: `legal context "${inv.legalContext}" is not allowed for ${flow.id}`,
         };
       } else if (readError) {

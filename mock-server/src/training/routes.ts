@@ -1,0 +1,303 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { indexOf } from '../../../scenarios/engine/as-of.ts';
+import type { FlowDef } from '../ksz/flows/define.ts';
+import type { TenantManager } from '../ksz/tenants/types.ts';
+import type { Store } from '../store/types.ts';
+import { apiError, badRequest } from './errors.ts';
+import { score } from './score.ts';
+import type { AttemptRecord, Participant, TrainingStore } from './store.ts';
+import { fillText } from './text.ts';
+import { type Exercise, type FlowFacts, SETUP_REGISTRANT, type Variant } from './types.ts';
+import { validateSubmission } from './validate.ts';
+import { instantiate, participantSeed, variantSeeds } from './variant.ts';
+
+export interface TrainingDeps {
+  store: TrainingStore;
+  /** The KSZ store: the workspaces' journal and integration register. */
+  ksz: Store;
+  tenants: TenantManager;
+  flows: FlowDef[];
+  exercises: Exercise[];
+  now: () => Date;
+}
+
+/** The preset of every workspace: all named scenarios plus background households (one world per participant). */
+export const WORKSPACE_PRESET = 'small';
+const MAX_BODY = 64 * 1024;
+const FAMILY_ORDER = ['infosec', 'esv', 'knipperlichten'];
+
+/** Ids of letters only (a-z): they go into tenant ids and URLs, and never look like an amount or a date. */
+function newId(length = 20): string {
+  return [...randomBytes(length)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export const flowFacts = (flows: readonly FlowDef[]): FlowFacts[] =>
+  flows.map((f) => ({
+    id: f.id,
+    roles: [...f.roles],
+    operations: f.operations.map((o) => ({ name: o.name, integration: o.integration })),
+  }));
+
+type Body = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/** A JSON body, or a 400 in both languages; an empty body is `undefined`. */
+async function jsonBody(c: Context): Promise<Body> {
+  const text = await c.req.text();
+  if (text.length > MAX_BODY)
+    return {
+      ok: false,
+      response: badRequest(c, { nl: 'Het verzoek is te groot.', fr: 'La requête est trop grande.' }),
+    };
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return {
+      ok: false,
+      response: badRequest(c, {
+        nl: 'De inhoud van het verzoek is geen geldige JSON.',
+        fr: 'Le contenu de la requête n’est pas du JSON valable.',
+      }),
+    };
+  }
+}
+
+/**
+ * The training API (`/api/…`, see docs and the contract): the exercise catalogue, participants with a bearer token,
+ * attempts (one workspace tenant each: preset `small`, the variant's world seed, the exercise's fixed clock), hints
+ * and scoring. Answer keys stay here: they are computed only when an attempt is submitted.
+ *
+ * @example
+ * app.route('/api', trainingRoutes({ store, ksz, tenants, flows, exercises: loadExercises(), now }));
+ */
+export function trainingRoutes(deps: TrainingDeps): Hono {
+  const app = new Hono();
+  const exercises = new Map(deps.exercises.map((x) => [x.id, x]));
+  const facts = flowFacts(deps.flows);
+
+  function participantOf(c: Context): Participant | undefined {
+    const header = c.req.header('Authorization') ?? '';
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return m ? deps.store.participants.byTokenHash(hashToken(m[1]!)) : undefined;
+  }
+
+  /** The attempt of the path, checked in the order 401, 404, 403. */
+  function ownAttempt(
+    c: Context,
+  ):
+    | { ok: true; participant: Participant; attempt: AttemptRecord; exercise: Exercise }
+    | { ok: false; response: Response } {
+    const participant = participantOf(c);
+    if (!participant) return { ok: false, response: apiError(c, 401, 'unauthorized') };
+    const attempt = deps.store.attempts.get(c.req.param('id') ?? '');
+    const exercise = attempt && exercises.get(attempt.exerciseId);
+    if (!attempt || !exercise) return { ok: false, response: apiError(c, 404, 'not-found') };
+    if (attempt.participantId !== participant.id) return { ok: false, response: apiError(c, 403, 'forbidden') };
+    return { ok: true, participant, attempt, exercise };
+  }
+
+  const summary = (x: Exercise) => ({ id: x.id, family: x.family, title: x.title, difficulty: x.difficulty });
+
+  function attemptView(x: Exercise, a: AttemptRecord) {
+    const v: Variant = a.variant;
+    const shown = v.subject && x.subject?.shown !== false;
+    return {
+      id: a.id,
+      exerciseId: x.id,
+      family: x.family,
+      title: x.title,
+      difficulty: x.difficulty,
+      brief: fillText(x.brief, v.placeholders),
+      status: a.status,
+      hints: x.hints.map((h) => ({ id: h.id, cost: h.cost })),
+      questions: x.questions.map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        prompt: fillText(q.prompt, v.placeholders),
+        ...(q.options ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+        ...(q.unit ? { unit: q.unit } : {}),
+      })),
+      workspace: {
+        tenant: a.tenant,
+        basePath: `/t/${a.tenant}`,
+        username: v.username,
+        password: v.password,
+        today: v.today,
+      },
+      ...(shown && v.subject
+        ? { subject: { insz: v.subject.insz, name: v.placeholders.nl.name ?? v.subject.insz } }
+        : {}),
+      ...(a.status === 'submitted' && a.result ? { result: a.result } : {}),
+    };
+  }
+
+  app.get('/exercises', (c) =>
+    c.json(
+      [...exercises.values()]
+        .sort(
+          (a, b) =>
+            FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family) ||
+            a.difficulty - b.difficulty ||
+            a.id.localeCompare(b.id),
+        )
+        .map(summary),
+    ),
+  );
+
+  app.post('/participants', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return body.response;
+    const input = body.value ?? {};
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      return badRequest(c, {
+        nl: 'De inhoud moet een JSON-object zijn: { "pseudonym": "…" }.',
+        fr: 'Le contenu doit être un objet JSON : { "pseudonym": "…" }.',
+      });
+    const raw = (input as Record<string, unknown>).pseudonym;
+    if (raw !== undefined && (typeof raw !== 'string' || raw.trim().length === 0 || raw.trim().length > 40))
+      return badRequest(c, {
+        nl: 'Het pseudoniem moet een tekst van 1 tot 40 tekens zijn.',
+        fr: 'Le pseudonyme doit être un texte de 1 à 40 caractères.',
+      });
+    const id = newId();
+    const token = randomBytes(32).toString('base64url');
+    const participant: Participant = {
+      id,
+      pseudonym: typeof raw === 'string' ? raw.trim() : `deelnemer-${id.slice(0, 4)}`,
+      seed: participantSeed(id),
+      createdAt: deps.now().toISOString(),
+    };
+    deps.store.participants.add({ ...participant, tokenHash: hashToken(token) });
+    return c.json({ token, participant: { id: participant.id, pseudonym: participant.pseudonym } }, 201);
+  });
+
+  app.get('/participants/me', (c) => {
+    const participant = participantOf(c);
+    if (!participant) return apiError(c, 401, 'unauthorized');
+    return c.json({
+      id: participant.id,
+      pseudonym: participant.pseudonym,
+      attempts: deps.store.attempts.ofParticipant(participant.id).map((a) => ({
+        id: a.id,
+        exerciseId: a.exerciseId,
+        status: a.status,
+        ...(a.result ? { points: a.result.points, max: a.result.max } : {}),
+      })),
+    });
+  });
+
+  app.post('/attempts', async (c) => {
+    const participant = participantOf(c);
+    if (!participant) return apiError(c, 401, 'unauthorized');
+    const body = await jsonBody(c);
+    if (!body.ok) return body.response;
+    const exerciseId = (body.value as { exerciseId?: unknown } | undefined)?.exerciseId;
+    if (typeof body.value !== 'object' || body.value === null || typeof exerciseId !== 'string')
+      return badRequest(c, {
+        nl: 'Geef de oefening op: { "exerciseId": "…" }.',
+        fr: 'Indique l’exercice : { "exerciseId": "…" }.',
+      });
+    const exercise = exercises.get(exerciseId);
+    if (!exercise) return apiError(c, 404, 'unknown-exercise');
+    const n = deps.store.attempts.count(participant.id, exercise.id);
+    const seeds = variantSeeds(participant.seed, exercise.id, n);
+    const id = newId();
+    const tenantId = `tr-${id}`;
+    // The workspace first: an attempt row never points at a tenant that does not exist.
+    const { tenant } = deps.tenants.create({
+      id: tenantId,
+      preset: WORKSPACE_PRESET,
+      seed: seeds.worldSeed,
+      clock: exercise.today,
+      settings: { training: { attempt: id, exercise: exercise.id } },
+    });
+    const variant = instantiate(exercise, seeds, n, tenant.world);
+    const person = variant.subject ? indexOf(tenant.world).persons.get(variant.subject.insz) : undefined;
+    const at = deps.now().toISOString();
+    for (const r of exercise.setup?.registrations ?? []) {
+      if (!person) break;
+      const from =
+        r.from === 'today'
+          ? variant.today
+          : r.from === 'first-decision'
+            ? (person.ocmwDecisions
+                .filter((d) => d.ocmwKbo === variant.ocmwKbo)
+                .map((d) => d.period.from)
+                .sort()[0] ?? variant.today)
+            : r.from;
+      deps.ksz.registrations.add({
+        tenant: tenantId,
+        organisation: variant.ocmwKbo,
+        insz: person.insz,
+        qualityCode: r.qualityCode,
+        from,
+        to: r.to ?? null,
+        registeredBy: SETUP_REGISTRANT,
+        registeredAt: at,
+        unregisteredAt: null,
+      });
+    }
+    deps.store.attempts.add({
+      id,
+      participantId: participant.id,
+      exerciseId: exercise.id,
+      number: n,
+      tenant: tenantId,
+      variant,
+      createdAt: at,
+    });
+    const attempt = deps.store.attempts.get(id)!;
+    return c.json(attemptView(exercise, attempt), 201);
+  });
+
+  app.get('/attempts/:id', (c) => {
+    const r = ownAttempt(c);
+    if (!r.ok) return r.response;
+    return c.json(attemptView(r.exercise, r.attempt));
+  });
+
+  app.post('/attempts/:id/hints/:hintId', (c) => {
+    const r = ownAttempt(c);
+    if (!r.ok) return r.response;
+    const hint = r.exercise.hints.find((h) => h.id === c.req.param('hintId'));
+    if (!hint) return apiError(c, 404, 'unknown-hint');
+    // Taking a hint again shows it again without a second cost; after submission it costs nothing any more.
+    if (r.attempt.status === 'open') deps.store.attempts.takeHint(r.attempt.id, hint.id, deps.now().toISOString());
+    return c.json({ id: hint.id, cost: hint.cost, text: fillText(hint.text, r.attempt.variant.placeholders) });
+  });
+
+  app.post('/attempts/:id/submit', async (c) => {
+    const r = ownAttempt(c);
+    if (!r.ok) return r.response;
+    if (r.attempt.status === 'submitted') return apiError(c, 409, 'already-submitted');
+    const body = await jsonBody(c);
+    if (!body.ok) return body.response;
+    const checked = validateSubmission(r.exercise, body.value);
+    if (!checked.ok) return badRequest(c, checked.message);
+    const tenant = deps.tenants.get(r.attempt.tenant);
+    if (!tenant) return apiError(c, 409, 'workspace-missing');
+    const result = score(r.exercise, r.attempt.variant, {
+      answers: checked.answers,
+      hints: r.attempt.hints,
+      journal: deps.ksz.journal.query(r.attempt.tenant),
+      registrations: deps.ksz.registrations.list(r.attempt.tenant),
+      world: tenant.world,
+      flows: facts,
+    });
+    if (!deps.store.attempts.submit(r.attempt.id, checked.answers, result, deps.now().toISOString()))
+      return apiError(c, 409, 'already-submitted');
+    return c.json(result);
+  });
+
+  app.all('*', (c) =>
+    apiError(c, 404, 'not-found', {
+      nl: `Geen API-route voor ${c.req.method} ${c.req.path}.`,
+      fr: `Pas de route d’API pour ${c.req.method} ${c.req.path}.`,
+    }),
+  );
+
+  return app;
+}

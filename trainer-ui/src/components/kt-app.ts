@@ -1,0 +1,439 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { ApiError, TrainingApi } from '../api/training.ts';
+import type { ExerciseSummary, Me, WorkspaceAccess } from '../api/types.ts';
+import { LocaleController } from '../controllers/locale.ts';
+import { RouterController } from '../controllers/router.ts';
+import { TaskController } from '../controllers/task.ts';
+import type { KtEvents } from '../lib/events.ts';
+import { navigateOnClick } from '../lib/events.ts';
+import { base } from '../styles/shared.ts';
+import './kt-catalogue.ts';
+import './kt-exercise-runner.ts';
+import './kt-language-switch.ts';
+import './kt-synthetic-mark.ts';
+import './kt-welcome.ts';
+import './kt-workspace-access.ts';
+import './kt-workspace.ts';
+
+interface Home {
+  exercises: ExerciseSummary[];
+  me: Me;
+}
+
+/**
+ * The trainer UI: header with the synthetic-data mark, language switch and participant, and the screens —
+ * welcome (first visit), exercise catalogue, exercise runner, standalone consultation workspace.
+ *
+ * @example
+ * html`<kt-app></kt-app>`  // or with a test double: html`<kt-app .api=${new TrainingApi({ fetch })}></kt-app>`
+ */
+export class KtApp extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    joined: { state: true },
+    joinError: { state: true },
+    starting: { state: true },
+    startError: { state: true },
+    access: { state: true },
+    accessError: { state: true },
+  };
+
+  declare api: TrainingApi;
+  declare private joined: boolean;
+  declare private joinError: string;
+  declare private starting: string;
+  declare private startError: string;
+  declare private access: WorkspaceAccess | null;
+  declare private accessError: string;
+
+  private readonly i18n = new LocaleController(this);
+  private readonly router = new RouterController(this);
+  private readonly home = new TaskController<Home>(this);
+  private readonly join = new TaskController<void>(this);
+  private readonly world = new TaskController<void>(this);
+  private loadedFor = '';
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -4rem;
+        z-index: 10;
+        background: var(--kt-surface);
+        color: var(--kt-primary);
+        padding: 0.6rem 1rem;
+        border-radius: var(--kt-radius);
+        font-weight: 700;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      header {
+        background: var(--kt-header);
+        color: var(--kt-on-header);
+        --kt-focus: var(--kt-focus-on-dark);
+      }
+      .inner {
+        max-width: var(--kt-max-width);
+        margin: 0 auto;
+        padding: 0 1.25rem;
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem 1.75rem;
+        padding-top: 0.75rem;
+        padding-bottom: 0.75rem;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.7rem;
+        color: var(--kt-on-header);
+        text-decoration: none;
+        margin-right: auto;
+      }
+      .brand:hover {
+        color: var(--kt-on-header);
+      }
+      .brand svg {
+        flex: none;
+      }
+      .brand strong {
+        display: block;
+        font-size: 1.3rem;
+        line-height: 1.2;
+      }
+      .brand span {
+        display: block;
+        font-size: 0.9rem;
+        opacity: 0.92;
+      }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2.75rem;
+        padding: 0.3rem 0.8rem;
+        border-radius: var(--kt-radius);
+        color: var(--kt-on-header);
+        font-weight: 600;
+        text-decoration: none;
+      }
+      nav a:hover {
+        background: rgb(255 255 255 / 0.12);
+        color: var(--kt-on-header);
+      }
+      nav a[aria-current='page'] {
+        background: var(--kt-on-header);
+        color: var(--kt-header);
+      }
+      .who {
+        margin-left: auto;
+        font-weight: 600;
+      }
+      .markbar {
+        background: var(--kt-mark-bg);
+        color: var(--kt-mark-text);
+        border-top: 1px solid rgb(0 0 0 / 0.15);
+      }
+      .markbar .inner {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        align-items: center;
+        padding-top: 0.35rem;
+        padding-bottom: 0.35rem;
+        font-size: 0.95rem;
+      }
+      main {
+        flex: 1;
+        width: 100%;
+        max-width: var(--kt-max-width);
+        margin: 0 auto;
+        padding: 1.75rem 1.25rem 3rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      footer {
+        border-top: 1px solid var(--kt-border);
+        background: var(--kt-surface);
+        color: var(--kt-text-muted);
+        font-size: 0.92rem;
+      }
+      footer .inner {
+        padding-top: 1rem;
+        padding-bottom: 1rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        align-items: center;
+      }
+      .page-intro {
+        max-width: 52rem;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.api = new TrainingApi();
+    this.joined = false;
+    this.joinError = '';
+    this.starting = '';
+    this.startError = '';
+    this.access = null;
+    this.accessError = '';
+    this.addEventListener('kt-navigate', (e) => this.router.navigate(e.detail.path));
+    this.addEventListener('kt-start-exercise', (e) => void this.onStart(e));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.joined = this.api.hasToken;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('api')) {
+      this.api.onUnauthorized = () => {
+        this.joined = false;
+        this.loadedFor = '';
+      };
+      this.joined = this.api.hasToken;
+    }
+    // Load the catalogue and the participant's attempts each time the home screen is entered.
+    const r = this.router.route;
+    const key = r.name === 'catalogue' && this.joined ? `catalogue:${this.router.version}` : '';
+    if (key && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.loadHome();
+    }
+    document.title = `${this.screenTitle()} — ${this.i18n.t('app.title')}`;
+  }
+
+  private screenTitle(): string {
+    const { t } = this.i18n;
+    const r = this.router.route;
+    if (!this.joined && r.name !== 'workspace') return t('welcome.title');
+    switch (r.name) {
+      case 'catalogue':
+        return t('catalogue.title');
+      case 'attempt':
+        return t('runner.tab.task');
+      case 'workspace':
+        return t('nav.workspace');
+      default:
+        return t('app.notFound.title');
+    }
+  }
+
+  private async loadHome(): Promise<void> {
+    const api = this.api;
+    await this.home.run(async () => {
+      const [exercises, me] = await Promise.all([api.exercises(), api.me()]);
+      return { exercises, me };
+    });
+  }
+
+  override updated(): void {
+    if (this.router.navigated) {
+      this.router.navigated = false;
+      void this.focusScreen();
+    }
+  }
+
+  /**
+   * After a navigation: focus the new screen's heading, so keyboard and screen-reader users start there. Screens
+   * that load their data first get their heading a moment later: wait for it (unless the user moved on).
+   */
+  private async focusScreen(): Promise<void> {
+    await this.updateComplete;
+    const main = this.renderRoot.querySelector<HTMLElement>('main');
+    if (!main) return;
+    main.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+    const deadline = performance.now() + 5000;
+    while (performance.now() < deadline) {
+      let h1 = main.querySelector<HTMLElement>('h1');
+      for (const child of main.children) {
+        if (h1) break;
+        await (child as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+        h1 = child.shadowRoot?.querySelector<HTMLElement>('h1') ?? null;
+      }
+      if (h1) {
+        if (this.shadowRoot?.activeElement === main) h1.focus();
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async onJoin(e: CustomEvent<KtEvents['kt-join']>): Promise<void> {
+    this.joinError = '';
+    await this.join.run(() => this.api.join(e.detail.pseudonym).then(() => undefined));
+    if (this.join.error) this.joinError = this.errorText(this.join.error);
+    else {
+      this.joined = true;
+      this.loadedFor = '';
+      this.router.navigated = true;
+      this.requestUpdate();
+    }
+  }
+
+  private async onStart(e: CustomEvent<KtEvents['kt-start-exercise']>): Promise<void> {
+    if (this.starting) return;
+    this.starting = e.detail.exerciseId;
+    this.startError = '';
+    try {
+      const attempt = await this.api.startAttempt(e.detail.exerciseId);
+      this.router.navigate(`/attempts/${encodeURIComponent(attempt.id)}`);
+    } catch (err) {
+      this.startError = this.errorText(err);
+    } finally {
+      this.starting = '';
+    }
+  }
+
+  private async onAccess(e: CustomEvent<KtEvents['kt-workspace-access']>): Promise<void> {
+    const d = e.detail;
+    const tenant = d.basePath ? decodeURIComponent(d.basePath.replace(/^\/t\//, '')) : 'default';
+    this.accessError = '';
+    let today = '';
+    await this.world.run(async () => {
+      today = (await this.api.world(tenant)).today;
+    });
+    if (this.world.error) {
+      this.accessError = this.i18n.t('wsAccess.unknownTenant', { tenant });
+      return;
+    }
+    this.access = { tenant, basePath: d.basePath, username: d.username, password: d.password, today };
+  }
+
+  private errorText(e: unknown): string {
+    const { t, pick } = this.i18n;
+    if (e instanceof ApiError) {
+      if (e.status === 0) return t('app.error.network');
+      if (e.text) return pick(e.text);
+      return t('app.error.generic', { code: e.code });
+    }
+    return t('app.error.generic', { code: String(e) });
+  }
+
+  private screen() {
+    const { t } = this.i18n;
+    const r = this.router.route;
+    if (r.name === 'workspace')
+      return html`<section>
+        <h1 tabindex="-1">${t('nav.workspace')}</h1>
+        <p class="page-intro">${t('wsAccess.intro')}</p>
+        ${
+          this.access
+            ? html`<div class="actions" style="margin:0 0 1rem">
+                <button type="button" class="secondary" @click=${() => {
+                  this.access = null;
+                }}>${t('wsAccess.change')}</button>
+              </div>
+              <kt-workspace .access=${this.access} .fetcher=${this.api.fetch} level="2"></kt-workspace>`
+            : html`<div class="card"><kt-workspace-access ?busy=${this.world.pending} error=${this.accessError}
+                @kt-workspace-access=${this.onAccess}></kt-workspace-access></div>`
+        }
+      </section>`;
+    if (!this.joined)
+      return html`<kt-welcome ?busy=${this.join.pending} error=${this.joinError} @kt-join=${this.onJoin}></kt-welcome>`;
+    if (r.name === 'attempt')
+      return html`<kt-exercise-runner .api=${this.api} attempt-id=${r.attemptId}></kt-exercise-runner>`;
+    if (r.name === 'catalogue') {
+      const s = this.home.state;
+      if (s.kind === 'error')
+        return html`<section>
+          <h1 tabindex="-1">${t('catalogue.title')}</h1>
+          <p class="notice bad" role="alert">${this.errorText(s.error)}</p>
+          <button type="button" @click=${() => this.loadHome()}>${t('app.retry')}</button>
+        </section>`;
+      if (s.kind !== 'done') return html`<p role="status" class="muted">${t('app.loading')}</p>`;
+      return html`${this.startError ? html`<p class="notice bad" role="alert">${this.startError}</p>` : nothing}
+        <kt-catalogue .exercises=${s.value.exercises} .attempts=${s.value.me.attempts} starting=${this.starting}></kt-catalogue>`;
+    }
+    return html`<section>
+      <h1 tabindex="-1">${t('app.notFound.title')}</h1>
+      <p>${t('app.notFound.body')}</p>
+      <a href="/" @click=${navigateOnClick}>${t('runner.back')}</a>
+    </section>`;
+  }
+
+  override render() {
+    const { t } = this.i18n;
+    const r = this.router.route;
+    const me = this.home.value?.me;
+    const current = (name: string) => (r.name === name ? 'page' : 'false');
+    return html`
+      <a class="skip" href="#main" @click=${(e: Event) => {
+        e.preventDefault();
+        this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+      }}>${t('app.skip')}</a>
+      <header>
+        <div class="inner top">
+          <a class="brand" href="/" @click=${navigateOnClick}>
+            <svg width="40" height="40" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
+              <rect width="40" height="40" rx="8" fill="#ffffff" />
+              <path d="M9 28V12h4v6.5L19 12h5l-7 7.2L24.5 28h-5l-4.7-6.3-1.8 1.9V28H9z" fill="#102f55" />
+              <circle cx="29.5" cy="25.5" r="3.5" fill="#ffdf7e" />
+            </svg>
+            <span><strong>${t('app.title')}</strong><span>${t('app.subtitle')}</span></span>
+          </a>
+          <nav aria-label=${t('nav.label')}>
+            <ul>
+              <li><a href="/" aria-current=${current('catalogue')} @click=${navigateOnClick}>${t('nav.catalogue')}</a></li>
+              <li><a href="/workspace" aria-current=${current('workspace')} @click=${navigateOnClick}>${t('nav.workspace')}</a></li>
+            </ul>
+          </nav>
+          <kt-language-switch></kt-language-switch>
+        </div>
+        <div class="markbar">
+          <div class="inner">
+            <kt-synthetic-mark></kt-synthetic-mark>
+            <span>${t('app.synthetic.more')}</span>
+            ${
+              this.joined && me
+                ? html`<span class="who">${me.pseudonym ? t('participant.you', { name: me.pseudonym }) : t('participant.anonymous')}</span>`
+                : nothing
+            }
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        ${this.screen()}
+      </main>
+      <footer>
+        <div class="inner">
+          <span>${t('footer.text')}</span>
+          <span>${t('app.synthetic')}</span>
+        </div>
+      </footer>
+    `;
+  }
+}
+
+customElements.define('kt-app', KtApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kt-app': KtApp;
+  }
+}
