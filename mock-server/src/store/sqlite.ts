@@ -188,6 +188,14 @@ export function openSqliteStore(file: string): Store {
     faultStmts.copy.run(to, from);
   });
 
+  // Read caches for what every request reads (faults, registrations); every write below drops the tenant's entries.
+  const faultCache = new Map<string, FaultRule[]>();
+  const regCache = new Map<string, Map<string, Registration[]>>();
+  const dropCaches = (tenant: string) => {
+    faultCache.delete(tenant);
+    regCache.delete(tenant);
+  };
+
   return {
     tenants: {
       list: () => (tenantStmts.list.all() as TenantRow[]).map(toTenant),
@@ -198,11 +206,15 @@ export function openSqliteStore(file: string): Store {
       put(t) {
         tenantStmts.put.run(t.id, t.preset, t.seed, t.clock, t.tokenHash, t.createdAt, JSON.stringify(t.settings));
       },
-      delete: (id) => deleteTenant(id),
+      delete: (id) => {
+        deleteTenant(id);
+        dropCaches(id);
+      },
     },
 
     registrations: {
       add(r) {
+        regCache.delete(r.tenant);
         const info = regStmts.add.run(
           r.tenant,
           r.organisation,
@@ -217,11 +229,15 @@ export function openSqliteStore(file: string): Store {
         return { ...r, id: Number(info.lastInsertRowid) };
       },
       end(tenant, id, to, at) {
+        regCache.delete(tenant);
         // Loud on a wrong id: the caller looked the registration up first, so a miss is a bug, not user input.
         if (regStmts.end.run(to, at, tenant, id).changes === 0)
           throw new Error(`registrations.end: tenant "${tenant}" has no registration ${id}`);
       },
       list(tenant, filter = {}) {
+        const key = `${filter.organisation ?? ''}|${filter.insz ?? ''}|${filter.activeOnly ? 1 : 0}`;
+        const cached = regCache.get(tenant)?.get(key);
+        if (cached) return cached.map((r) => ({ ...r }));
         const where = ['tenant = ?'];
         const params: string[] = [tenant];
         if (filter.organisation !== undefined) {
@@ -240,17 +256,40 @@ export function openSqliteStore(file: string): Store {
           stmt = db.prepare(sql);
           regLists.set(sql, stmt);
         }
-        return (stmt.all(...params) as RegistrationRow[]).map(toRegistration);
+        const rows = (stmt.all(...params) as RegistrationRow[]).map(toRegistration);
+        let perTenant = regCache.get(tenant);
+        if (!perTenant) {
+          perTenant = new Map();
+          regCache.set(tenant, perTenant);
+        }
+        // Bounded: hostile traffic with many distinct INSZ must not grow the cache without limit.
+        if (perTenant.size > 10_000) perTenant.clear();
+        perTenant.set(key, rows);
+        return rows.map((r) => ({ ...r }));
       },
-      clear: (tenant) => void regStmts.clear.run(tenant),
-      copy: (from, to) => copyRegistrations(from, to),
+      clear: (tenant) => {
+        regCache.delete(tenant);
+        regStmts.clear.run(tenant);
+      },
+      copy: (from, to) => {
+        regCache.delete(to);
+        copyRegistrations(from, to);
+      },
     },
 
     journal,
 
     faults: {
-      list: (tenant) => (faultStmts.list.all(tenant) as FaultRow[]).map(toFault),
+      list: (tenant) => {
+        let rules = faultCache.get(tenant);
+        if (!rules) {
+          rules = (faultStmts.list.all(tenant) as FaultRow[]).map(toFault);
+          faultCache.set(tenant, rules);
+        }
+        return rules.map((r) => ({ ...r }));
+      },
       put(f) {
+        faultCache.delete(f.tenant);
         faultStmts.put.run(
           f.tenant,
           f.id,
@@ -264,9 +303,18 @@ export function openSqliteStore(file: string): Store {
           f.createdAt,
         );
       },
-      delete: (tenant, id) => faultStmts.delete.run(tenant, id).changes > 0,
-      clear: (tenant) => void faultStmts.clear.run(tenant),
-      copy: (from, to) => copyFaults(from, to),
+      delete: (tenant, id) => {
+        faultCache.delete(tenant);
+        return faultStmts.delete.run(tenant, id).changes > 0;
+      },
+      clear: (tenant) => {
+        faultCache.delete(tenant);
+        faultStmts.clear.run(tenant);
+      },
+      copy: (from, to) => {
+        faultCache.delete(to);
+        copyFaults(from, to);
+      },
     },
 
     flowState: {
