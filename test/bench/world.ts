@@ -5,6 +5,7 @@ export interface WorldFigures {
   name: string;
   persons: number;
   ms: number;
+  libraryMs?: number;
   maxRssMb: number;
 }
 
@@ -13,7 +14,12 @@ const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url
 
 function measure(mode: string, arg: string): WorldFigures {
   const out = execFileSync(TSX, [WORKER, mode, arg], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { persons: number; ms: number; maxRssMb: number };
+  const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+    persons: number;
+    ms: number;
+    libraryMs?: number;
+    maxRssMb: number;
+  };
   return { name: `${mode} ${arg}`, ...r };
 }
 
@@ -30,7 +36,8 @@ export function benchWorld(log: (line: string) => void): WorldFigures[] {
   for (const f of rows) {
     log(
       `  ${f.name.padEnd(28)} ${String(f.persons).padStart(7)} persons ${f.ms.toFixed(0).padStart(7)} ms ` +
-        `${Math.round(rate(f)).toString().padStart(8)} persons/s  ratio ${(rate(f) / rate(baseline)).toFixed(2)}  peak ${f.maxRssMb.toFixed(0)} MB`,
+        `${Math.round(rate(f)).toString().padStart(8)} persons/s  ratio ${(rate(f) / rate(baseline)).toFixed(2)}  peak ${f.maxRssMb.toFixed(0)} MB` +
+        (f.libraryMs ? `  (+ ${f.libraryMs.toFixed(0)} ms loading the scenario library, once per process)` : ''),
     );
   }
   log(`  goal: 100k persons ≥ 0.1 × baseline persons/s and ≤ 1 GB; default ≤ 2000 ms; small ≤ 200 ms`);
