@@ -52,7 +52,7 @@ export type Outcome =
 const MAX_JOURNALED_REQUEST = 64 * 1024;
 const randoms = new Map<string, Rng>();
 
-/** One seeded stream per tenant (for the life of the process): flows never use Math.random(). */
+/** One seeded stream per tenant (for the life of the process): flows never use an unseeded source. */
 export function tenantRandom(tenant: Tenant): Rng {
   const key = `${tenant.record.id}/${tenant.record.seed}`;
   let rng = randoms.get(key);

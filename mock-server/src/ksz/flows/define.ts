@@ -71,7 +71,7 @@ export interface FlowContext {
   register: RegisterApi;
   /** What requests of this flow added to the tenant (cards opened, reactions sent …), kept in the store. */
   state: FlowState;
-  /** A value drawn from a seeded stream of the tenant (tickets, references), never Math.random(). */
+  /** A value drawn from a seeded stream of the tenant (tickets, references), never an unseeded source. */
   random(): number;
 }
 
