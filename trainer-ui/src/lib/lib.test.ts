@@ -20,7 +20,7 @@ describe('INSZ help', () => {
     expect(checkInsz('94O73172775').problem).to.equal('digits');
   });
 
-  it('formats as YY.MM.DD-XXX.CC, also while typing', () => {
+  it('formats as YY.MM.DD-SSS.CC (SSS = sequence), also while typing', () => {
     expect(formatInsz('94073172775')).to.equal('94.07.31-727.75');
     expect(formatInsz('9407')).to.equal('94.07');
     expect(formatInsz('9407317')).to.equal('94.07.31-7');

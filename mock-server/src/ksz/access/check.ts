@@ -1,3 +1,4 @@
+import { indexOf } from '../../../../scenarios/engine/as-of.ts';
 import { covers } from '../../../../scenarios/engine/dates.ts';
 import { validateInsz } from '../../../../scenarios/engine/ids/insz.ts';
 import type { IsoDate, Organisation, Person, User } from '../../../../scenarios/engine/model.ts';
@@ -107,7 +108,7 @@ export function checkAccess(input: AccessInput): Granted | Refused {
   const structure = validateInsz(insz);
   if (!structure.valid)
     return refuse('insz-structure', 'MSG00011', structure.reason, [{ fieldName: 'ssin', fieldValue: insz }], who);
-  const person = tenant.world.persons.length > 0 ? findPerson(tenant, insz) : undefined;
+  const person = indexOf(tenant.world).persons.get(insz);
   if (!person)
     return refuse(
       'insz-known',
@@ -167,18 +168,4 @@ export function checkAccess(input: AccessInput): Granted | Refused {
       who,
     );
   return { ok: true, ...who, person, registration, asOf };
-}
-
-function findPerson(tenant: Tenant, insz: string): Person | undefined {
-  return personIndex(tenant).get(insz);
-}
-
-const indexes = new WeakMap<object, Map<string, Person>>();
-function personIndex(tenant: Tenant): Map<string, Person> {
-  let idx = indexes.get(tenant.world);
-  if (!idx) {
-    idx = new Map(tenant.world.persons.map((p) => [p.insz, p]));
-    indexes.set(tenant.world, idx);
-  }
-  return idx;
 }
