@@ -2,15 +2,17 @@ import { css, html, LitElement, nothing } from 'lit';
 import { ApiError, TrainingApi } from '../api/training.ts';
 import type { ExerciseSummary, Me, WorkspaceAccess } from '../api/types.ts';
 import { LocaleController } from '../controllers/locale.ts';
-import { RouterController } from '../controllers/router.ts';
+import { RouterController, TRAINER_ROUTES } from '../controllers/router.ts';
 import { TaskController } from '../controllers/task.ts';
 import type { KtEvents } from '../lib/events.ts';
 import { navigateOnClick } from '../lib/events.ts';
 import { base } from '../styles/shared.ts';
 import './kt-catalogue.ts';
 import './kt-exercise-runner.ts';
+import './kt-join.ts';
 import './kt-language-switch.ts';
 import './kt-synthetic-mark.ts';
+import './trainer/kt-trainer-app.ts';
 import './kt-welcome.ts';
 import './kt-workspace-access.ts';
 import './kt-workspace.ts';
@@ -354,6 +356,7 @@ export class KtApp extends LitElement {
                 @kt-workspace-access=${this.onAccess}></kt-workspace-access></div>`
         }
       </section>`;
+    if (r.name === 'join') return html`<kt-join .api=${this.api}></kt-join>`;
     if (!this.joined)
       return html`<kt-welcome ?busy=${this.join.pending} error=${this.joinError} @kt-join=${this.onJoin}></kt-welcome>`;
     if (r.name === 'attempt')
@@ -380,6 +383,8 @@ export class KtApp extends LitElement {
   override render() {
     const { t } = this.i18n;
     const r = this.router.route;
+    // The trainer's screens have their own shell (console, projector, printable report).
+    if (TRAINER_ROUTES.has(r.name)) return html`<kt-trainer-app .route=${r}></kt-trainer-app>`;
     const me = this.home.value?.me;
     const current = (name: string) => (r.name === name ? 'page' : 'false');
     return html`

@@ -4,13 +4,37 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'attempt'; attemptId: string }
   | { name: 'workspace' }
+  | { name: 'join' }
+  | { name: 'trainer' }
+  | { name: 'trainer-workshop'; workshopId: string }
+  | { name: 'projector'; workshopId: string }
+  | { name: 'report'; workshopId: string }
   | { name: 'not-found'; path: string };
 
-/** `/`, `/attempts/<id>`, `/workspace` → a route. */
+/** Routes of the trainer's screens (their own shell, `<kt-trainer-app>`, without the participant's header). */
+export const TRAINER_ROUTES: ReadonlySet<Route['name']> = new Set([
+  'trainer',
+  'trainer-workshop',
+  'projector',
+  'report',
+]);
+
+/**
+ * `/`, `/attempts/<id>`, `/workspace`, `/join`, `/trainer`, `/trainer/workshops/<id>[/projector|/report]` → a route.
+ */
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/index.html') return { name: 'catalogue' };
   if (path === '/workspace') return { name: 'workspace' };
+  if (path === '/join') return { name: 'join' };
+  if (path === '/trainer') return { name: 'trainer' };
+  const w = /^\/trainer\/workshops\/([^/]+)(?:\/(projector|report))?$/.exec(path);
+  if (w?.[1]) {
+    const workshopId = decodeURIComponent(w[1]);
+    if (w[2] === 'projector') return { name: 'projector', workshopId };
+    if (w[2] === 'report') return { name: 'report', workshopId };
+    return { name: 'trainer-workshop', workshopId };
+  }
   const m = /^\/attempts\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'attempt', attemptId: decodeURIComponent(m[1]) };
   return { name: 'not-found', path };

@@ -1,7 +1,11 @@
 import type { nl } from './nl.ts';
+import { trainerFr } from './trainer/fr.ts';
+import { workshopFr } from './workshop/fr.ts';
 
 /** French (fr-BE): the same keys as `nl.ts`, nothing more, nothing less. */
 export const fr: Record<keyof typeof nl, string> = {
+  ...workshopFr,
+  ...trainerFr,
   'app.title': "Environnement d'exercice BCSS",
   'app.subtitle': 'S’exercer avec la Banque Carrefour pour les CPAS · VVSG',
   'app.synthetic': 'Données synthétiques — aucune personne réelle',

@@ -1,8 +1,13 @@
+import { trainerNl } from './trainer/nl.ts';
+import { workshopNl } from './workshop/nl.ts';
+
 /**
  * Dutch (nl-BE): the reference catalogue. Every key here must exist in `fr.ts` and the other way round (the type
  * checker and `i18n.test.ts` both check it). `{name}` is a placeholder; `.one` / `.other` are singular / plural.
  */
 export const nl = {
+  ...workshopNl,
+  ...trainerNl,
   'app.title': 'KSZ-oefenomgeving',
   'app.subtitle': "Oefenen met de Kruispuntbank voor OCMW's · VVSG",
   'app.synthetic': 'Synthetische gegevens — geen echte personen',
