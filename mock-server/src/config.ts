@@ -25,6 +25,8 @@ export interface Config {
   databaseFile: string;
   adminToken: Secret;
   trainerPassword: Secret;
+  /** Where participants reach the server (join URL and QR code of a workshop), or null: the request's origin. */
+  publicUrl: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -64,6 +66,23 @@ function clock(env: Env): string | null {
   if (!isValidIsoDate(text.trim()))
     throw new Error(`CLOCK must be a calendar date YYYY-MM-DD (or unset for real time), got "${text}"`);
   return text.trim();
+}
+
+/** `PUBLIC_URL`: an http(s) URL such as `http://192.168.1.20:8080`, kept without a trailing slash. */
+function publicUrl(env: Env): string | null {
+  const text = read(env, 'PUBLIC_URL')?.trim();
+  if (text === undefined) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username)
+    throw new Error(
+      `PUBLIC_URL must be an http(s) URL where participants reach this server, e.g. http://192.168.1.20:8080, got "${text}"`,
+    );
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 interface SecretRule {
@@ -126,7 +145,7 @@ const fileError = (file: string, variable: string, e: unknown): Error =>
  * serve({ fetch: app.fetch, port: config.port, hostname: config.host });
  */
 export function loadConfig(env: Env = process.env): Config {
-  const values = { port: port(env), host: host(env), seed: seed(env), clock: clock(env) };
+  const values = { port: port(env), host: host(env), seed: seed(env), clock: clock(env), publicUrl: publicUrl(env) };
   const dataDir = resolve(read(env, 'DATA_DIR') ?? './data');
   try {
     mkdirSync(dataDir, { recursive: true });

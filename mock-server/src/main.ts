@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const store = openSqliteStore(config.databaseFile);
   const training = openTrainingStore(join(config.dataDir, 'training.sqlite'));
-  const server = await createServer({ store, adminToken: config.adminToken.value, training: { store: training } });
+  const server = await createServer({
+    store,
+    adminToken: config.adminToken.value,
+    training: { store: training, trainerPassword: config.trainerPassword.value, publicUrl: config.publicUrl },
+  });
   const { tenant } = ensureDefaultTenant(server.tenants, { seed: config.seed, clock: config.clock });
   process.stdout.write(`${formatSummary(tenant.world)}\nReady in ${Math.round(performance.now() - started)} ms.\n`);
 
@@ -35,6 +39,9 @@ async function main(): Promise<void> {
       `  ${base}/ksz/json/<flow>/<operation>        JSON face (OpenAPI: /ksz/openapi.json)`,
       `  ${base}/__admin/tenants                    admin API (Bearer token)`,
       `  ${base}/api/exercises                      training API (exercises, attempts, scores)`,
+      `  ${base}/trainer                            trainer console: workshops (TRAINER_PASSWORD)`,
+      // Where phones in the room join: PUBLIC_URL when the laptop serves a room, else this address.
+      `  ${`${config.publicUrl ?? base}/join`.padEnd(base.length + 36)}participants join a workshop with its code`,
       `  data folder: ${config.dataDir}`,
     ];
     if (config.adminToken.generated)
@@ -43,9 +50,17 @@ async function main(): Promise<void> {
       lines.push(
         `  admin token: from ${config.adminToken.source === 'env' ? 'KSZ_ADMIN_TOKEN' : config.adminToken.file}`,
       );
+    if (!config.publicUrl && !/^(127\.|localhost$|::1$)/.test(config.host))
+      lines.push(
+        `  serving a room? set PUBLIC_URL to the address participants' phones reach (e.g. PUBLIC_URL=http://192.168.1.20:${info.port}) for the join link and QR code`,
+      );
     if (config.trainerPassword.generated)
       lines.push(
         `  trainer password (generated, kept in ${config.trainerPassword.file}): ${config.trainerPassword.value}`,
+      );
+    else
+      lines.push(
+        `  trainer password: from ${config.trainerPassword.source === 'env' ? 'TRAINER_PASSWORD' : config.trainerPassword.file}`,
       );
     lines.push(`  SOAP/JSON users and passwords: GET ${base}/__admin/tenants/default/users (synthetic credentials)`);
     process.stdout.write(`${lines.join('\n')}\n`);

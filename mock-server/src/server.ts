@@ -29,8 +29,16 @@ export interface ServerOptions {
   /** Seed of the stream SSDN tickets and CBSS ticket UUIDs come from. */
   ticketSeed?: string;
   flows?: FlowDef[];
-  /** The training API over its own store; without it `/api/…` has only the world summary. */
-  training?: { store: TrainingStore; exercises?: Exercise[] };
+  /**
+   * The training API over its own store; without it `/api/…` has only the world summary. `trainerPassword` guards
+   * the workshop routes (503 without it); `publicUrl` is where participants reach the server (join URL, QR code).
+   */
+  training?: {
+    store: TrainingStore;
+    exercises?: Exercise[];
+    trainerPassword?: string | null;
+    publicUrl?: string | null;
+  };
 }
 
 /**
@@ -70,6 +78,8 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
         flows,
         exercises: opts.training.exercises ?? loadExercises(),
         now,
+        trainerPassword: opts.training.trainerPassword ?? null,
+        publicUrl: opts.training.publicUrl ?? null,
       })
     : undefined;
   const app = createApp({

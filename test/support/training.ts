@@ -15,16 +15,32 @@ export interface TrainingServer extends Server {
   training: TrainingStore;
 }
 
-/** A server in process with in-memory stores and the training API (no `default` tenant: attempts make their own). */
+/** The trainer's password of `trainingServer` (workshop routes: `Authorization: Bearer …` or HTTP Basic). */
+export const TRAINER_PASSWORD = 'test-trainer-password';
+
+/**
+ * A server in process with in-memory stores and the training API (no `default` tenant: attempts make their own).
+ * `now` is read on every request, so a test can move the clock; `trainerPassword: null` runs without one.
+ */
 export async function trainingServer(
-  opts: { ksz?: string; training?: string; now?: () => Date } = {},
+  opts: {
+    ksz?: string;
+    training?: string;
+    now?: () => Date;
+    trainerPassword?: string | null;
+    publicUrl?: string | null;
+  } = {},
 ): Promise<TrainingServer> {
   const training = openTrainingStore(opts.training ?? ':memory:');
   const server = await createServer({
     store: openSqliteStore(opts.ksz ?? ':memory:'),
     adminToken: ADMIN_TOKEN,
     now: opts.now ?? (() => TEST_NOW),
-    training: { store: training },
+    training: {
+      store: training,
+      trainerPassword: opts.trainerPassword === undefined ? TRAINER_PASSWORD : opts.trainerPassword,
+      publicUrl: opts.publicUrl ?? null,
+    },
   });
   return { ...server, training };
 }
@@ -117,3 +133,65 @@ export function rightAnswers(
   }
   return answers;
 }
+
+/** A clock tests move by hand: pass `now` to `trainingServer`, then `advance` between requests. */
+export class TestClock {
+  private at: number;
+  constructor(start: Date = TEST_NOW) {
+    this.at = start.getTime();
+  }
+  readonly now = (): Date => new Date(this.at);
+  advance(minutes: number): void {
+    this.at += minutes * 60_000;
+  }
+}
+
+export interface WorkshopReply {
+  id: string;
+  code: string;
+  status: string;
+  startedAt: string | null;
+  endsAt: string | null;
+  pausedAt: string | null;
+  endedAt: string | null;
+  revealed: boolean;
+  joinUrl: string;
+  participantCount: number;
+  exercises: { id: string }[];
+}
+
+export interface JoinedReply {
+  token: string;
+  rejoinCode: string;
+  participant: { id: string; pseudonym: string };
+  workshop: { id: string; status: string; endsAt: string | null; serverNow: string; revealed: boolean };
+}
+
+/** A call to a trainer route with the trainer's password (`Bearer`). */
+export const asTrainer = <T = Record<string, unknown>>(app: Hono, method: string, path: string, body?: unknown) =>
+  call<T>(app, method, path, { token: TRAINER_PASSWORD, ...(body === undefined ? {} : { body }) });
+
+/** A workshop of the given exercises (201 expected), optionally started. */
+export async function newWorkshop(
+  app: Hono,
+  exercises: string[],
+  opts: { start?: boolean; timeBoxMinutes?: number; title?: string; language?: 'nl' | 'fr' } = {},
+): Promise<WorkshopReply> {
+  const { start, ...rest } = opts;
+  const r = await asTrainer<WorkshopReply>(app, 'POST', '/api/workshops', { title: 'Workshop', exercises, ...rest });
+  if (r.status !== 201) throw new Error(`create workshop: ${r.status} ${r.text}`);
+  if (!start) return r.body;
+  const s = await asTrainer<WorkshopReply>(app, 'POST', `/api/workshops/${r.body.id}/start`);
+  if (s.status !== 200) throw new Error(`start workshop: ${s.status} ${s.text}`);
+  return s.body;
+}
+
+/** Joins a workshop with its code (201 expected). */
+export async function joinAs(app: Hono, code: string, pseudonym: string): Promise<JoinedReply> {
+  const r = await call<JoinedReply>(app, 'POST', '/api/join', { body: { code, pseudonym } });
+  if (r.status !== 201) throw new Error(`join: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+/** `{ error: { code } }` of an answer, for short assertions. */
+export const errorCode = (r: Reply) => (r.body as { error?: { code?: string } }).error?.code;

@@ -62,6 +62,7 @@ export function sqliteJournal(db: Database.Database): Store['journal'] {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const clear = db.prepare('DELETE FROM journal WHERE tenant = ?');
+  const last = db.prepare('SELECT MAX(at) AS at FROM journal WHERE tenant = ?');
   const queries = new Map<string, Database.Statement>();
 
   function statement(sql: string): Database.Statement {
@@ -101,6 +102,7 @@ export function sqliteJournal(db: Database.Database): Store['journal'] {
 
   return {
     appendMany: (entries) => appendMany(entries),
+    lastAt: (tenant) => (last.get(tenant) as { at: string | null }).at,
     append(e: JournalInput): number {
       const request = e.request.length > MAX_REQUEST_CHARS ? e.request.slice(0, MAX_REQUEST_CHARS) : e.request;
       const info = insert.run(

@@ -116,6 +116,8 @@ export interface Store {
     /** Several rows in one transaction (group commit); returns their ids. */
     appendMany(entries: readonly JournalInput[]): number[];
     query(tenant: string, filter?: JournalFilter): JournalEntry[];
+    /** The time (`at`) of the tenant's latest row, or null: cheap (an index), for "last seen" displays. */
+    lastAt(tenant: string): string | null;
     clear(tenant: string): void;
   };
   faults: {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Text } from './types.ts';
+import { WORKSHOP_MESSAGES, type WorkshopErrorCode } from './workshops/messages.ts';
 
 export type ErrorCode =
   | 'unauthorized'
@@ -10,7 +11,8 @@ export type ErrorCode =
   | 'unknown-hint'
   | 'already-submitted'
   | 'bad-request'
-  | 'workspace-missing';
+  | 'workspace-missing'
+  | WorkshopErrorCode;
 
 /** The API's error messages: Dutch first, French second. */
 export const MESSAGES: Record<Exclude<ErrorCode, 'bad-request'>, Text> = {
@@ -42,12 +44,19 @@ export const MESSAGES: Record<Exclude<ErrorCode, 'bad-request'>, Text> = {
     nl: 'De oefenomgeving van deze poging bestaat niet meer (verwijderd door de beheerder). Start een nieuwe poging.',
     fr: 'L’environnement de cette tentative n’existe plus (supprimé par l’administrateur). Commence une nouvelle tentative.',
   },
+  ...WORKSHOP_MESSAGES,
 };
 
 /** `{ error: { code, message: { nl, fr } } }` with its HTTP status. */
-export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message?: Text): Response {
+export function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  message?: Text,
+  headers?: Record<string, string>,
+): Response {
   const text = message ?? (code === 'bad-request' ? BAD_REQUEST : MESSAGES[code]);
-  return c.json({ error: { code, message: text } }, status);
+  return c.json({ error: { code, message: text } }, status, headers);
 }
 
 const BAD_REQUEST: Text = {

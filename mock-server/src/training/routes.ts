@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import type { FlowDef } from '../ksz/flows/define.ts';
@@ -8,9 +7,16 @@ import { apiError, badRequest } from './errors.ts';
 import { score } from './score.ts';
 import type { AttemptRecord, Participant, TrainingStore } from './store.ts';
 import { fillText } from './text.ts';
-import { type Exercise, type FlowFacts, SETUP_REGISTRANT, type Variant } from './types.ts';
+import { type Exercise, type FlowFacts, type ScoreResult, SETUP_REGISTRANT, type Variant } from './types.ts';
 import { validateSubmission } from './validate.ts';
 import { instantiate, participantSeed, variantSeeds } from './variant.ts';
+import { jsonBody } from './workshops/body.ts';
+import { hashToken, newId, newToken } from './workshops/codes.ts';
+import { joinRoutes } from './workshops/join-routes.ts';
+import { actionRefusal, startDecision } from './workshops/rules.ts';
+import { trainerRoutes } from './workshops/trainer-routes.ts';
+import type { WorkshopRecord } from './workshops/types.ts';
+import { exerciseSummary, participantWorkshopView, shownResult } from './workshops/views.ts';
 
 export interface TrainingDeps {
   store: TrainingStore;
@@ -20,19 +26,15 @@ export interface TrainingDeps {
   flows: FlowDef[];
   exercises: Exercise[];
   now: () => Date;
+  /** `TRAINER_PASSWORD`: the trainer's routes (`/api/workshops`) answer 503 without it. */
+  trainerPassword?: string | null;
+  /** `PUBLIC_URL`: the origin participants reach the server at (join URL, QR code); else the request's origin. */
+  publicUrl?: string | null;
 }
 
 /** The preset of every workspace: all named scenarios plus background households (one world per participant). */
 export const WORKSPACE_PRESET = 'small';
-const MAX_BODY = 64 * 1024;
 const FAMILY_ORDER = ['infosec', 'esv', 'knipperlichten'];
-
-/** Ids of letters only (a-z): they go into tenant ids and URLs, and never look like an amount or a date. */
-function newId(length = 20): string {
-  return [...randomBytes(length)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
-}
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const flowFacts = (flows: readonly FlowDef[]): FlowFacts[] =>
   flows.map((f) => ({
@@ -40,30 +42,6 @@ export const flowFacts = (flows: readonly FlowDef[]): FlowFacts[] =>
     roles: [...f.roles],
     operations: f.operations.map((o) => ({ name: o.name, integration: o.integration })),
   }));
-
-type Body = { ok: true; value: unknown } | { ok: false; response: Response };
-
-/** A JSON body, or a 400 in both languages; an empty body is `undefined`. */
-async function jsonBody(c: Context): Promise<Body> {
-  const text = await c.req.text();
-  if (text.length > MAX_BODY)
-    return {
-      ok: false,
-      response: badRequest(c, { nl: 'Het verzoek is te groot.', fr: 'La requête est trop grande.' }),
-    };
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return {
-      ok: false,
-      response: badRequest(c, {
-        nl: 'De inhoud van het verzoek is geen geldige JSON.',
-        fr: 'Le contenu de la requête n’est pas du JSON valable.',
-      }),
-    };
-  }
-}
 
 /**
  * The training API (`/api/…`, see docs and the contract): the exercise catalogue, participants with a bearer token,
@@ -99,9 +77,19 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
     return { ok: true, participant, attempt, exercise };
   }
 
-  const summary = (x: Exercise) => ({ id: x.id, family: x.family, title: x.title, difficulty: x.difficulty });
+  const summary = exerciseSummary;
 
-  function attemptView(x: Exercise, a: AttemptRecord) {
+  /** The workshop of a participant who joined one (`POST /api/join`); standalone participants have none. */
+  const workshopOf = (p: Participant): WorkshopRecord | undefined =>
+    p.workshopId === null ? undefined : deps.store.workshops.get(p.workshopId);
+
+  /** A result as the participant may see it: a workshop withholds the explanations until the trainer reveals. */
+  const resultFor = (p: Participant, result: ScoreResult) => {
+    const w = workshopOf(p);
+    return w ? shownResult(result, w.revealed) : result;
+  };
+
+  function attemptView(x: Exercise, a: AttemptRecord, p: Participant) {
     const v: Variant = a.variant;
     const shown = v.subject && x.subject?.shown !== false;
     return {
@@ -130,7 +118,7 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
       ...(shown && v.subject
         ? { subject: { insz: v.subject.insz, name: v.placeholders.nl.name ?? v.subject.insz } }
         : {}),
-      ...(a.status === 'submitted' && a.result ? { result: a.result } : {}),
+      ...(a.status === 'submitted' && a.result ? { result: resultFor(p, a.result) } : {}),
     };
   }
 
@@ -163,12 +151,13 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
         fr: 'Le pseudonyme doit être un texte de 1 à 40 caractères.',
       });
     const id = newId();
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const participant: Participant = {
       id,
       pseudonym: typeof raw === 'string' ? raw.trim() : `deelnemer-${id.slice(0, 4)}`,
       seed: participantSeed(id),
       createdAt: deps.now().toISOString(),
+      workshopId: null,
     };
     deps.store.participants.add({ ...participant, tokenHash: hashToken(token) });
     return c.json({ token, participant: { id: participant.id, pseudonym: participant.pseudonym } }, 201);
@@ -177,6 +166,7 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
   app.get('/participants/me', (c) => {
     const participant = participantOf(c);
     if (!participant) return apiError(c, 401, 'unauthorized');
+    const workshop = workshopOf(participant);
     return c.json({
       id: participant.id,
       pseudonym: participant.pseudonym,
@@ -186,6 +176,7 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
         status: a.status,
         ...(a.result ? { points: a.result.points, max: a.result.max } : {}),
       })),
+      ...(workshop ? { workshop: participantWorkshopView(workshop, exercises, deps.now()) } : {}),
     });
   });
 
@@ -202,6 +193,13 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
       });
     const exercise = exercises.get(exerciseId);
     if (!exercise) return apiError(c, 404, 'unknown-exercise');
+    const workshop = workshopOf(participant);
+    if (workshop) {
+      const attempts = deps.store.attempts.ofParticipant(participant.id);
+      const decision = startDecision(workshop, attempts, exercise.id, deps.now());
+      if (decision.kind === 'open') return c.json(attemptView(exercise, decision.attempt, participant), 200);
+      if (decision.kind === 'refuse') return apiError(c, decision.status, decision.code);
+    }
     const n = deps.store.attempts.count(participant.id, exercise.id);
     const seeds = variantSeeds(participant.seed, exercise.id, n);
     const id = newId();
@@ -250,13 +248,13 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
       createdAt: at,
     });
     const attempt = deps.store.attempts.get(id)!;
-    return c.json(attemptView(exercise, attempt), 201);
+    return c.json(attemptView(exercise, attempt, participant), 201);
   });
 
   app.get('/attempts/:id', (c) => {
     const r = ownAttempt(c);
     if (!r.ok) return r.response;
-    return c.json(attemptView(r.exercise, r.attempt));
+    return c.json(attemptView(r.exercise, r.attempt, r.participant));
   });
 
   app.post('/attempts/:id/hints/:hintId', (c) => {
@@ -264,6 +262,12 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
     if (!r.ok) return r.response;
     const hint = r.exercise.hints.find((h) => h.id === c.req.param('hintId'));
     if (!hint) return apiError(c, 404, 'unknown-hint');
+    // In a workshop a new hint needs a running workshop; one already taken is shown again (that is reading).
+    const workshop = workshopOf(r.participant);
+    if (workshop && r.attempt.status === 'open' && !r.attempt.hints.includes(hint.id)) {
+      const why = actionRefusal(workshop, deps.now());
+      if (why) return apiError(c, 409, why);
+    }
     // Taking a hint again shows it again without a second cost; after submission it costs nothing any more.
     if (r.attempt.status === 'open') deps.store.attempts.takeHint(r.attempt.id, hint.id, deps.now().toISOString());
     return c.json({ id: hint.id, cost: hint.cost, text: fillText(hint.text, r.attempt.variant.placeholders) });
@@ -273,6 +277,9 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
     const r = ownAttempt(c);
     if (!r.ok) return r.response;
     if (r.attempt.status === 'submitted') return apiError(c, 409, 'already-submitted');
+    const workshop = workshopOf(r.participant);
+    const why = workshop && actionRefusal(workshop, deps.now());
+    if (why) return apiError(c, 409, why);
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
     const checked = validateSubmission(r.exercise, body.value);
@@ -289,8 +296,17 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
     });
     if (!deps.store.attempts.submit(r.attempt.id, checked.answers, result, deps.now().toISOString()))
       return apiError(c, 409, 'already-submitted');
-    return c.json(result);
+    return c.json(resultFor(r.participant, result));
   });
+
+  // Live workshops (docs/decisions/006-workshops.md): the trainer's routes and joining with a code.
+  const workshopDeps = {
+    ...deps,
+    exercises,
+    isParticipantToken: (token: string) => deps.store.participants.byTokenHash(hashToken(token)) !== undefined,
+  };
+  app.route('/workshops', trainerRoutes(workshopDeps));
+  app.route('/join', joinRoutes(workshopDeps));
 
   app.all('*', (c) =>
     apiError(c, 404, 'not-found', {

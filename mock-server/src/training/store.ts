@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import type { AnswerValue, ScoreResult, Variant } from './types.ts';
+import { migrateWorkshops } from './workshops/schema.ts';
+import { type WorkshopStore, workshopStore } from './workshops/store.ts';
 
 export interface Participant {
   id: string;
   pseudonym: string;
   seed: number;
   createdAt: string;
+  /** The workshop the participant joined (`POST /api/join`), or null for a standalone participant. */
+  workshopId: string | null;
 }
 
 export type AttemptStatus = 'open' | 'submitted';
@@ -33,7 +37,7 @@ export interface AttemptRecord {
  */
 export interface TrainingStore {
   participants: {
-    add(p: Participant & { tokenHash: string }): void;
+    add(p: Omit<Participant, 'workshopId'> & { tokenHash: string }): void;
     byTokenHash(hash: string): Participant | undefined;
     get(id: string): Participant | undefined;
   };
@@ -48,6 +52,8 @@ export interface TrainingStore {
     /** Stores the answers and the result if the attempt is still open; returns false when it was not. */
     submit(attemptId: string, answers: Record<string, AnswerValue>, result: ScoreResult, at: string): boolean;
   };
+  /** Workshops and their participants (docs/decisions/006-workshops.md). */
+  workshops: WorkshopStore;
   close(): void;
 }
 
@@ -111,6 +117,8 @@ export function openTrainingStore(file: string): TrainingStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Databases made before workshops existed get their tables and columns here.
+  migrateWorkshops(db);
 
   const insertParticipant = db.prepare(
     'INSERT INTO training_participants (id, token_hash, pseudonym, seed, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -134,9 +142,9 @@ export function openTrainingStore(file: string): TrainingStore {
      WHERE id = ? AND status = 'open'`,
   );
 
-  type ParticipantRow = { id: string; pseudonym: string; seed: number; created_at: string };
+  type ParticipantRow = { id: string; pseudonym: string; seed: number; created_at: string; workshop: string | null };
   const toParticipant = (r: ParticipantRow | undefined): Participant | undefined =>
-    r && { id: r.id, pseudonym: r.pseudonym, seed: r.seed, createdAt: r.created_at };
+    r && { id: r.id, pseudonym: r.pseudonym, seed: r.seed, createdAt: r.created_at, workshopId: r.workshop };
   const toAttempt = (r: AttemptRow): AttemptRecord => ({
     id: r.id,
     participantId: r.participant,
@@ -179,6 +187,7 @@ export function openTrainingStore(file: string): TrainingStore {
       submit: (attemptId, answers, result, at) =>
         submitAttempt.run(JSON.stringify(answers), JSON.stringify(result), at, attemptId).changes === 1,
     },
+    workshops: workshopStore(db),
     close: () => db.close(),
   };
 }
