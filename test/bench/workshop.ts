@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
+import type { AnswerValue, Exercise } from '../../mock-server/src/training/types.ts';
+import { startRealServer } from '../support/spawn.ts';
+
+/**
+ * The room benchmark: one real server, a workshop, PARTICIPANTS participants who join and open an exercise each,
+ * then all submit at the same moment. Reports the submission latencies against a baseline measured in the same
+ * run (the same participants reading `GET /api/participants/me` at the same moment), and checks that no answer was
+ * lost or duplicated: the console and the CSV export hold exactly one submission per participant, with the answers
+ * sent; a second burst of submissions is refused (409) for every one of them.
+ */
+const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 200);
+const PASSWORD = 'bench-trainer-password';
+
+type Log = (line: string) => void;
+
+interface Joined {
+  token: string;
+  exercise: Exercise;
+  attemptId: string;
+  answers: Record<string, AnswerValue>;
+}
+
+/** Answers of the right shape (not the right answers: scoring runs every check either way). */
+function someAnswers(x: Exercise, i: number): Record<string, AnswerValue> {
+  const out: Record<string, AnswerValue> = {};
+  for (const q of x.questions) {
+    if (q.kind === 'choice') out[q.id] = q.options?.[i % (q.options?.length ?? 1)]?.value ?? '';
+    else if (q.kind === 'multi') out[q.id] = (q.options ?? []).filter((_, k) => (i + k) % 2 === 0).map((o) => o.value);
+    else if (q.kind === 'amount') out[q.id] = 1000 + i;
+    else if (q.kind === 'date') out[q.id] = '2025-01-01';
+    else out[q.id] = `antwoord ${i}`;
+  }
+  return out;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+
+function figures(ms: number[]): { p50: number; p95: number; p99: number; max: number } {
+  const s = [...ms].sort((a, b) => a - b);
+  return { p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s.at(-1) ?? 0 };
+}
+
+const fmt = (f: ReturnType<typeof figures>) =>
+  `p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms`;
+
+/** Splits CSV text into rows of cells (RFC 4180 quoting). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+export async function benchWorkshop(log: Log): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ksz-bench-workshop-'));
+  const server = await startRealServer({ DATA_DIR: dataDir, TRAINER_PASSWORD: PASSWORD, KSZ_ADMIN_TOKEN: 'bench' });
+  const trainer = { Authorization: `Bearer ${PASSWORD}`, 'Content-Type': 'application/json' };
+  try {
+    const exercises = loadExercises();
+    const picked = ['infosec', 'esv', 'knipperlichten'].map((f) => {
+      const x = exercises.find((e) => e.family === f);
+      if (!x) throw new Error(`no ${f} exercise`);
+      return x;
+    });
+    const created = await fetch(`${server.base}/api/workshops`, {
+      method: 'POST',
+      headers: trainer,
+      body: JSON.stringify({ title: 'Benchmark', exercises: picked.map((x) => x.id) }),
+    });
+    if (created.status !== 201) throw new Error(`create workshop: ${created.status} ${await created.text()}`);
+    const workshop = (await created.json()) as { id: string; code: string };
+    await fetch(`${server.base}/api/workshops/${workshop.id}/start`, { method: 'POST', headers: trainer });
+
+    // The room fills: joins and first exercises, ten at a time (not measured: each opens a world of its own).
+    const setupStart = performance.now();
+    const joined: Joined[] = [];
+    for (let from = 0; from < PARTICIPANTS; from += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, PARTICIPANTS - from) }, async (_, k) => {
+          const i = from + k;
+          const j = await fetch(`${server.base}/api/join`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ code: workshop.code, pseudonym: `deelnemer ${i + 1}` }),
+          });
+          if (j.status !== 201) throw new Error(`join ${i}: ${j.status} ${await j.text()}`);
+          const { token } = (await j.json()) as { token: string };
+          const exercise = picked[i % picked.length] as Exercise;
+          const a = await fetch(`${server.base}/api/attempts`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ exerciseId: exercise.id }),
+          });
+          if (a.status !== 201) throw new Error(`attempt ${i}: ${a.status} ${await a.text()}`);
+          const { id } = (await a.json()) as { id: string };
+          return { token, exercise, attemptId: id, answers: someAnswers(exercise, i) };
+        }),
+      );
+      joined.push(...batch);
+    }
+    log(
+      `workshop: ${PARTICIPANTS} participants joined and opened an exercise in ${((performance.now() - setupStart) / 1000).toFixed(1)} s (not measured below)`,
+    );
+
+    const burst = (send: (p: Joined) => Promise<Response>) =>
+      Promise.all(
+        joined.map(async (p) => {
+          const t0 = performance.now();
+          const res = await send(p);
+          await res.arrayBuffer();
+          return { status: res.status, ms: performance.now() - t0 };
+        }),
+      );
+    const me = (p: Joined) =>
+      fetch(`${server.base}/api/participants/me`, { headers: { Authorization: `Bearer ${p.token}` } });
+    const submit = (p: Joined) =>
+      fetch(`${server.base}/api/attempts/${p.attemptId}/submit`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${p.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ answers: p.answers }),
+      });
+
+    await burst(me); // warm-up: connections open, code paths compiled
+    const baseline = figures((await burst(me)).map((r) => r.ms));
+    const submitted = await burst(submit);
+    const sub = figures(submitted.map((r) => r.ms));
+    const ok = submitted.filter((r) => r.status === 200).length;
+    const again = await burst(submit);
+    const refused = again.filter((r) => r.status === 409).length;
+
+    const csvRes = await fetch(`${server.base}/api/workshops/${workshop.id}/results.csv`, { headers: trainer });
+    const rows = parseCsv(await csvRes.text());
+    const header = rows[0] ?? [];
+    const col = (name: string) => header.indexOf(name);
+    const data = rows.slice(1).filter((r) => r.length > 1);
+    const byAttempt = new Map(data.map((r) => [r[col('attempt_id')] as string, r]));
+    const matching = joined.filter((p) => {
+      const r = byAttempt.get(p.attemptId);
+      return r && JSON.stringify(JSON.parse(r[col('answers')] as string)) === JSON.stringify(p.answers);
+    }).length;
+
+    log(`workshop baseline: ${PARTICIPANTS} concurrent GET /api/participants/me: ${fmt(baseline)}`);
+    log(
+      `workshop submit: ${PARTICIPANTS} concurrent submissions: ${ok} answered 200; ${fmt(sub)}; p99 ${(sub.p99 / Math.max(baseline.p99, 0.001)).toFixed(2)} × baseline p99 (goal p99 ≤ 100 ms: ${sub.p99 <= 100 ? 'met' : 'NOT met'})`,
+    );
+    log(
+      `workshop integrity: CSV rows ${data.length}, distinct attempts ${byAttempt.size}, rows equal to what was sent ${matching}/${PARTICIPANTS}; second burst refused ${refused}/${PARTICIPANTS} (409) → ${data.length === PARTICIPANTS && byAttempt.size === PARTICIPANTS && matching === PARTICIPANTS && refused === PARTICIPANTS ? 'no answer lost or duplicated' : 'LOST OR DUPLICATED ANSWERS'}`,
+    );
+  } finally {
+    await server.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
