@@ -9,6 +9,7 @@ import type {
   Me,
   Participant,
 } from './types.ts';
+import type { JoinReply } from './workshop-types.ts';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -62,6 +63,28 @@ export function memoryTokenStore(initial: string | null = null): TokenStore {
   };
 }
 
+/**
+ * A workshop code as the server reads it: case, spaces and dashes do not matter (`k7p4 qx` → `K7P4QX`).
+ *
+ * @example
+ * normalizeWorkshopCode(' k7p4-qx ') // 'K7P4QX'
+ */
+export function normalizeWorkshopCode(code: string): string {
+  return code.toUpperCase().replace(/[\s\-‐‑‒–—_.]+/g, '');
+}
+
+/**
+ * A personal rejoin code in its written form `XXXX-XXXX` (case, spaces and dashes typed do not matter); anything
+ * that is not 8 letters or digits comes back upper-cased and trimmed, for the server to refuse.
+ *
+ * @example
+ * normalizeRejoinCode('k7p4 9qxm') // 'K7P4-9QXM'
+ */
+export function normalizeRejoinCode(code: string): string {
+  const bare = normalizeWorkshopCode(code);
+  return /^[A-Z0-9]{8}$/.test(bare) ? `${bare.slice(0, 4)}-${bare.slice(4)}` : bare;
+}
+
 export function safeLocalStorage(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
@@ -110,6 +133,34 @@ export class TrainingApi {
     return answer.participant;
   }
 
+  /**
+   * Joins a live workshop with its code and a pseudonym (`POST /api/join` → 201) and keeps the new token, so the
+   * rest of the app acts as this participant. The reply's `rejoinCode` is shown once.
+   */
+  async joinWorkshop(code: string, pseudonym: string): Promise<JoinReply> {
+    const answer = await this.request<JoinReply>(
+      'POST',
+      '/api/join',
+      { code: normalizeWorkshopCode(code), pseudonym: pseudonym.trim() },
+      false,
+    );
+    this.tokens.set(answer.token);
+    return answer;
+  }
+
+  /** Comes back to a workshop as the same participant with the personal rejoin code (a new token; the old stops). */
+  async rejoinWorkshop(code: string, rejoinCode: string): Promise<JoinReply> {
+    const answer = await this.request<JoinReply>(
+      'POST',
+      '/api/join',
+      { code: normalizeWorkshopCode(code), rejoinCode: normalizeRejoinCode(rejoinCode) },
+      false,
+    );
+    this.tokens.set(answer.token);
+    return answer;
+  }
+
+  /** The participant, their attempts and, for a workshop participant, the workshop (`workshop`) as it is now. */
   me(): Promise<Me> {
     return this.request('GET', '/api/participants/me');
   }

@@ -3,6 +3,8 @@
  * Nothing here carries an answer key: the server never sends one before an answer is submitted.
  */
 
+import type { ParticipantWorkshop } from './workshop-types.ts';
+
 /** Text in both languages of the product (UI text is nl-BE first, fr-BE second). */
 export interface Bilingual {
   nl: string;
@@ -36,6 +38,8 @@ export interface AttemptSummary {
 
 export interface Me extends Participant {
   attempts: AttemptSummary[];
+  /** Present for a participant of a live workshop (docs/decisions/006-workshops.md). */
+  workshop?: ParticipantWorkshop;
 }
 
 export type QuestionKind = 'choice' | 'multi' | 'amount' | 'date' | 'text';
@@ -84,14 +88,21 @@ export interface CaseSubject {
 export interface Check {
   id: string;
   passed: boolean;
-  explanation: Bilingual;
-  source: string;
+  /** Withheld (absent) in a workshop until the trainer reveals the explanations. */
+  explanation?: Bilingual;
+  /** Withheld (absent) together with the explanation. */
+  source?: string;
 }
 
 export interface AttemptResult {
   points: number;
   max: number;
   checks: Check[];
+  /**
+   * False for a workshop attempt whose explanations the trainer has not revealed yet: the checks then say only
+   * passed or failed. Absent outside a workshop (everything is shown).
+   */
+  revealed?: boolean;
 }
 
 export interface Attempt {

@@ -4,6 +4,7 @@ import type { ExerciseSummary, Me, WorkspaceAccess } from '../api/types.ts';
 import { LocaleController } from '../controllers/locale.ts';
 import { RouterController, TRAINER_ROUTES } from '../controllers/router.ts';
 import { TaskController } from '../controllers/task.ts';
+import { mePoller, WorkshopController } from '../controllers/workshop.ts';
 import type { KtEvents } from '../lib/events.ts';
 import { navigateOnClick } from '../lib/events.ts';
 import { base } from '../styles/shared.ts';
@@ -16,6 +17,7 @@ import './trainer/kt-trainer-app.ts';
 import './kt-welcome.ts';
 import './kt-workspace-access.ts';
 import './kt-workspace.ts';
+import './kt-workshop-home.ts';
 
 interface Home {
   exercises: ExerciseSummary[];
@@ -24,7 +26,9 @@ interface Home {
 
 /**
  * The trainer UI: header with the synthetic-data mark, language switch and participant, and the screens —
- * welcome (first visit), exercise catalogue, exercise runner, standalone consultation workspace.
+ * welcome (first visit), exercise catalogue, exercise runner, standalone consultation workspace, joining a workshop
+ * (`/join`). A participant of a live workshop gets the workshop's home instead of the catalogue, and the workshop's
+ * title beside their pseudonym in the header.
  *
  * @example
  * html`<kt-app></kt-app>`  // or with a test double: html`<kt-app .api=${new TrainingApi({ fetch })}></kt-app>`
@@ -53,6 +57,8 @@ export class KtApp extends LitElement {
   private readonly home = new TaskController<Home>(this);
   private readonly join = new TaskController<void>(this);
   private readonly world = new TaskController<void>(this);
+  /** The participant as last read (shared with the workshop screens, which keep it fresh). */
+  private readonly ws = new WorkshopController(this, () => this.api);
   private loadedFor = '';
 
   static override styles = [
@@ -148,6 +154,11 @@ export class KtApp extends LitElement {
       .who {
         margin-left: auto;
         font-weight: 600;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1rem;
+        min-width: 0;
+        overflow-wrap: anywhere;
       }
       .markbar {
         background: var(--kt-mark-bg);
@@ -202,7 +213,14 @@ export class KtApp extends LitElement {
     this.startError = '';
     this.access = null;
     this.accessError = '';
-    this.addEventListener('kt-navigate', (e) => this.router.navigate(e.detail.path));
+    this.addEventListener('kt-navigate', (e) => {
+      // Joining a workshop (`/join`) gives a token: the app is then "joined".
+      if (!this.joined && this.api.hasToken) {
+        this.joined = true;
+        this.loadedFor = '';
+      }
+      this.router.navigate(e.detail.path);
+    });
     this.addEventListener('kt-start-exercise', (e) => void this.onStart(e));
   }
 
@@ -213,9 +231,16 @@ export class KtApp extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('api')) {
-      this.api.onUnauthorized = () => {
+      const api = this.api;
+      api.onUnauthorized = () => {
         this.joined = false;
         this.loadedFor = '';
+        // A workshop participant whose token stopped working (they went on in another browser): back to joining,
+        // with the workshop's code, where the rejoin code brings them back.
+        const code = mePoller(api).workshop?.code;
+        mePoller(api).forget();
+        if (code && this.router.route.name !== 'join')
+          this.router.navigate(`/join?code=${encodeURIComponent(code)}`, { replace: true });
       };
       this.joined = this.api.hasToken;
     }
@@ -232,10 +257,12 @@ export class KtApp extends LitElement {
   private screenTitle(): string {
     const { t } = this.i18n;
     const r = this.router.route;
-    if (!this.joined && r.name !== 'workspace') return t('welcome.title');
+    if (!this.joined && r.name !== 'workspace' && r.name !== 'join') return t('welcome.title');
     switch (r.name) {
       case 'catalogue':
-        return t('catalogue.title');
+        return this.ws.workshop?.title ?? t('catalogue.title');
+      case 'join':
+        return t('join.title');
       case 'attempt':
         return t('runner.tab.task');
       case 'workspace':
@@ -247,8 +274,15 @@ export class KtApp extends LitElement {
 
   private async loadHome(): Promise<void> {
     const api = this.api;
+    const poller = mePoller(api);
     await this.home.run(async () => {
-      const [exercises, me] = await Promise.all([api.exercises(), api.me()]);
+      const [exercises, me] = await Promise.all([
+        api.exercises(),
+        poller.refresh().then((m) => {
+          if (!m) throw poller.error;
+          return m;
+        }),
+      ]);
       return { exercises, me };
     });
   }
@@ -307,6 +341,8 @@ export class KtApp extends LitElement {
       this.router.navigate(`/attempts/${encodeURIComponent(attempt.id)}`);
     } catch (err) {
       this.startError = this.errorText(err);
+      // A workshop's state may have changed (paused, ended, already done): show it as it is now.
+      if (err instanceof ApiError && (err.status === 409 || err.status === 403)) void this.ws.refresh();
     } finally {
       this.starting = '';
     }
@@ -370,7 +406,10 @@ export class KtApp extends LitElement {
           <button type="button" @click=${() => this.loadHome()}>${t('app.retry')}</button>
         </section>`;
       if (s.kind !== 'done') return html`<p role="status" class="muted">${t('app.loading')}</p>`;
-      return html`${this.startError ? html`<p class="notice bad" role="alert">${this.startError}</p>` : nothing}
+      const error = this.startError ? html`<p class="notice bad" role="alert">${this.startError}</p>` : nothing;
+      if ((this.ws.me ?? s.value.me).workshop)
+        return html`${error}<kt-workshop-home .api=${this.api} starting=${this.starting}></kt-workshop-home>`;
+      return html`${error}
         <kt-catalogue .exercises=${s.value.exercises} .attempts=${s.value.me.attempts} starting=${this.starting}></kt-catalogue>`;
     }
     return html`<section>
@@ -385,7 +424,8 @@ export class KtApp extends LitElement {
     const r = this.router.route;
     // The trainer's screens have their own shell (console, projector, printable report).
     if (TRAINER_ROUTES.has(r.name)) return html`<kt-trainer-app .route=${r}></kt-trainer-app>`;
-    const me = this.home.value?.me;
+    const me = this.api.hasToken ? (this.ws.me ?? this.home.value?.me) : undefined;
+    const workshop = me?.workshop;
     const current = (name: string) => (r.name === name ? 'page' : 'false');
     return html`
       <a class="skip" href="#main" @click=${(e: Event) => {
@@ -404,7 +444,7 @@ export class KtApp extends LitElement {
           </a>
           <nav aria-label=${t('nav.label')}>
             <ul>
-              <li><a href="/" aria-current=${current('catalogue')} @click=${navigateOnClick}>${t('nav.catalogue')}</a></li>
+              <li><a href="/" aria-current=${current('catalogue')} @click=${navigateOnClick}>${t(workshop ? 'workshop.nav' : 'nav.catalogue')}</a></li>
               <li><a href="/workspace" aria-current=${current('workspace')} @click=${navigateOnClick}>${t('nav.workspace')}</a></li>
             </ul>
           </nav>
@@ -415,8 +455,11 @@ export class KtApp extends LitElement {
             <kt-synthetic-mark></kt-synthetic-mark>
             <span>${t('app.synthetic.more')}</span>
             ${
-              this.joined && me
-                ? html`<span class="who">${me.pseudonym ? t('participant.you', { name: me.pseudonym }) : t('participant.anonymous')}</span>`
+              me
+                ? html`<span class="who">
+                  ${workshop ? html`<span class="workshop" data-testid="header-workshop">${t('workshop.header', { title: workshop.title })}</span>` : nothing}
+                  <span data-testid="header-participant">${me.pseudonym ? t('participant.you', { name: me.pseudonym }) : t('participant.anonymous')}</span>
+                </span>`
                 : nothing
             }
           </div>

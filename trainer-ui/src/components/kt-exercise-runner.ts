@@ -4,6 +4,7 @@ import type { Attempt, AttemptResult, Bilingual } from '../api/types.ts';
 import { DraftController } from '../controllers/draft.ts';
 import { LocaleController } from '../controllers/locale.ts';
 import { TaskController } from '../controllers/task.ts';
+import { WorkshopController, type WorkshopPhase } from '../controllers/workshop.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { parseBrief } from '../lib/brief.ts';
 import { type KtEvents, navigateOnClick } from '../lib/events.ts';
@@ -14,14 +15,22 @@ import './kt-hints.ts';
 import './kt-question.ts';
 import './kt-result.ts';
 import './kt-workspace.ts';
+import './kt-workshop-status.ts';
 
 type Tab = 'task' | 'workspace';
 const TABS: Tab[] = ['task', 'workspace'];
+
+/** What the server answers (409) when a workshop's state refuses a hint or a submission. */
+const WORKSHOP_REFUSALS = new Set(['workshop-not-started', 'workshop-paused', 'time-up', 'workshop-ended']);
 
 /**
  * One attempt of an exercise: the brief, the hints (with their cost, after confirmation), the questions, and after
  * submission the score per check with explanation and source; the consultation workspace in a second tab. The
  * browser never has an answer key: the result comes from the server after submission.
+ *
+ * For a participant of a live workshop it follows the workshop (polling `GET /api/participants/me`): the status and
+ * the time left above the task, hints and submission held back while the workshop is paused or over (the answers
+ * stay, as drafts), the result without explanations until the trainer reveals them — then reloaded with them.
  *
  * @example
  * html`<kt-exercise-runner .api=${api} attempt-id="a-12"></kt-exercise-runner>`
@@ -53,6 +62,9 @@ export class KtExerciseRunner extends LitElement {
   private readonly submission = new TaskController<AttemptResult>(this);
   private readonly draft = new DraftController(this);
   private readonly i18n = new LocaleController(this);
+  private readonly ws = new WorkshopController(this, () => this.api, { poll: true });
+  /** When the workshop answer that last triggered a reload of the explanations arrived (one reload per answer). */
+  private revealCheckedAt = -1;
 
   static override styles = [
     base,
@@ -142,6 +154,15 @@ export class KtExerciseRunner extends LitElement {
       .insz {
         font-family: var(--kt-mono);
       }
+      kt-workshop-status {
+        margin: 0 0 1rem;
+      }
+      .blocked {
+        margin: 0.75rem 0 0;
+      }
+      .hints-blocked {
+        margin: 0 0 0.75rem;
+      }
     `,
   ];
 
@@ -160,6 +181,33 @@ export class KtExerciseRunner extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if ((changed.has('attemptId') || changed.has('api')) && this.api && this.attemptId) void this.load();
+    const blocked = this.blocked;
+    if (blocked && this.confirming) this.confirming = false;
+    // The trainer revealed the explanations: fetch the attempt again to show them (once per workshop answer).
+    const source = this.ws.source;
+    if (
+      this.result?.revealed === false &&
+      this.ws.workshop?.revealed &&
+      source &&
+      this.revealCheckedAt !== source.receivedAt
+    ) {
+      this.revealCheckedAt = source.receivedAt;
+      void this.reloadResult();
+    }
+  }
+
+  /** The workshop's state when it holds back hints and submissions (paused, not started, over), else null. */
+  private get blocked(): Exclude<WorkshopPhase, 'running'> | null {
+    const phase = this.ws.phase;
+    return phase && phase !== 'running' ? phase : null;
+  }
+
+  private async reloadResult(): Promise<void> {
+    const api = this.api;
+    const id = this.attempt.value?.id;
+    if (!api || !id) return;
+    const again = await api.attempt(id).catch(() => undefined);
+    if (again?.result && again.id === this.attempt.value?.id) this.submission.set(again.result);
   }
 
   private async load(): Promise<void> {
@@ -197,12 +245,14 @@ export class KtExerciseRunner extends LitElement {
       this.revealed = { ...this.revealed, [hintId]: hint.text };
     } catch (e) {
       this.hintError = this.errorText(e);
+      if (e instanceof ApiError && WORKSHOP_REFUSALS.has(e.code)) void this.ws.refresh();
     } finally {
       this.pendingHint = '';
     }
   }
 
   private async askSubmit(): Promise<void> {
+    if (this.blocked) return;
     this.confirming = true;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('#confirm-submit')?.focus();
@@ -217,13 +267,22 @@ export class KtExerciseRunner extends LitElement {
   private async submit(): Promise<void> {
     const api = this.api;
     const a = this.attempt.value;
-    if (!api || !a) return;
+    if (!api || !a || this.blocked) return;
     this.confirming = false;
     this.submitError = '';
     const answers = { ...this.draft.answers };
     const result = await this.submission.run(() => api.submit(a.id, answers));
     if (!result) {
       const err = this.submission.error;
+      if (err instanceof ApiError && WORKSHOP_REFUSALS.has(err.code)) {
+        // Paused, time up, ended: say why; the answers stay as they are (drafts) for when it goes on.
+        this.submission.reset();
+        this.submitError = `${this.errorText(err)} ${this.i18n.t('workshop.answersKept')}`;
+        void this.ws.refresh();
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#submit')?.focus();
+        return;
+      }
       if (err instanceof ApiError && err.status === 409) {
         // Already submitted (another tab, a double click): the first submission stands; show it.
         const again = await api.attempt(a.id).catch(() => undefined);
@@ -245,6 +304,7 @@ export class KtExerciseRunner extends LitElement {
     if (e instanceof ApiError) {
       if (e.status === 0) return t('app.error.network');
       if (e.text) return pick(e.text);
+      if (WORKSHOP_REFUSALS.has(e.code)) return t(`workshop.refused.${e.code}` as MessageKey);
       return t('app.error.generic', { code: e.code });
     }
     return t('app.error.generic', { code: String(e) });
@@ -304,6 +364,7 @@ export class KtExerciseRunner extends LitElement {
 
   private questions(a: Attempt, done: boolean) {
     const { t, tn } = this.i18n;
+    const blocked = this.blocked;
     const unanswered = a.questions.filter((q) => this.draft.answers[q.id] === undefined).length;
     return html`<section class="card questions" aria-labelledby="questions-title">
       <h2 id="questions-title">${done ? t('runner.yourAnswers') : t('runner.questions')}</h2>
@@ -326,13 +387,15 @@ export class KtExerciseRunner extends LitElement {
         done
           ? nothing
           : html`
-            ${this.submitError ? html`<p class="notice bad" role="alert">${this.submitError}</p>` : nothing}
+            ${this.submitError ? html`<p class="notice bad" role="alert" data-testid="submit-error">${this.submitError}</p>` : nothing}
             <div class="actions">
               <button id="submit" type="button" ?disabled=${this.submission.pending} aria-expanded=${String(this.confirming)}
+                aria-disabled=${blocked ? 'true' : nothing} aria-describedby=${blocked ? 'submit-blocked' : nothing}
                 aria-controls="confirm-submit-box" @click=${() => (this.confirming ? this.cancelSubmit() : this.askSubmit())}>
                 ${this.submission.pending ? t('runner.submitting') : t('runner.submit')}
               </button>
             </div>
+            ${blocked ? html`<p class="help blocked" id="submit-blocked">${t(`workshop.blocked.${blocked}`)}</p>` : nothing}
             <div id="confirm-submit-box" class="notice warn confirm" ?hidden=${!this.confirming}>
               <p>${unanswered ? tn('runner.unanswered', unanswered) : t('runner.submit.final')}</p>
               <div class="actions">
@@ -364,14 +427,25 @@ export class KtExerciseRunner extends LitElement {
     const a = state.value;
     const result = this.result;
     const done = Boolean(result) || a.status === 'submitted';
+    const w = this.ws.workshop;
+    const phase = this.ws.phase;
+    const blocked = this.blocked;
     return html`
-      <a class="back" href="/" @click=${navigateOnClick}>← ${t('runner.back')}</a>
+      <a class="back" href="/" @click=${navigateOnClick}>← ${t(w ? 'workshop.back' : 'runner.back')}</a>
       <h1 tabindex="-1">${pick(a.title)}</h1>
       <p class="meta">
         <span class="tag">${t(`family.${a.family}.title`)}</span>
         <span>${t('difficulty.label', { level: t(`difficulty.${a.difficulty}` as MessageKey) })}</span>
         ${done ? html`<span class="tag">${t('runner.submitted')}</span>` : nothing}
       </p>
+      ${
+        w && phase
+          ? html`<section aria-label=${t('workshop.bar.label')}>
+            <kt-workshop-status variant="bar" .workshop=${w} phase=${phase} .clock=${this.ws.clock}
+              detail=${blocked && !done ? t(`workshop.banner.${blocked}`) : ''}></kt-workshop-status>
+          </section>`
+          : nothing
+      }
       <div role="tablist" aria-label=${t('runner.tabs')} @keydown=${this.tabKey}>
         ${TABS.map(
           (tab) => html`<button
@@ -393,10 +467,12 @@ export class KtExerciseRunner extends LitElement {
           <section class="card" aria-labelledby="hints-title">
             <h2 id="hints-title">${t('hints.title')}</h2>
             ${this.hintError ? html`<p class="notice bad" role="alert">${this.hintError}</p>` : nothing}
+            ${blocked && a.hints.length ? html`<p class="help hints-blocked">${t(`workshop.blocked.${blocked}`)}</p>` : nothing}
             <kt-hints
               .hints=${a.hints}
               .revealed=${this.revealed}
               pending=${this.pendingHint}
+              ?disabled=${Boolean(blocked)}
               ?free=${done}
               @kt-hint-request=${(e: CustomEvent<KtEvents['kt-hint-request']>) => this.takeHint(e.detail.hintId)}
             ></kt-hints>
@@ -404,7 +480,8 @@ export class KtExerciseRunner extends LitElement {
           ${
             result
               ? html`<section class="card result" aria-live="polite">
-                <kt-result .result=${result} exercise-id=${a.exerciseId} note=${this.note}></kt-result>
+                <kt-result .result=${result} exercise-id=${a.exerciseId} note=${this.note} ?workshop=${Boolean(w)}
+                  .questions=${a.questions}></kt-result>
               </section>`
               : nothing
           }

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { LocaleController } from '../controllers/locale.ts';
-import { emit } from '../lib/events.ts';
+import { emit, navigateOnClick } from '../lib/events.ts';
 import { base } from '../styles/shared.ts';
 
 /**
@@ -39,6 +39,9 @@ export class KtWelcome extends LitElement {
       input {
         max-width: 24rem;
       }
+      .workshop {
+        margin: 0 0 1.25rem;
+      }
     `,
   ];
 
@@ -67,6 +70,9 @@ export class KtWelcome extends LitElement {
         <li>${t('family.esv.title')} — ${t('family.esv.desc')}</li>
         <li>${t('family.knipperlichten.title')} — ${t('family.knipperlichten.desc')}</li>
       </ul>
+      <p class="notice workshop">
+        ${t('join.fromWelcome')} <a href="/join" @click=${navigateOnClick}>${t('join.fromWelcome.link')}</a>
+      </p>
       <form @submit=${this.submit} novalidate>
         <div class="field">
           <label for="pseudonym">${t('welcome.pseudonym')}</label>

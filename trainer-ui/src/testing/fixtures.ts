@@ -282,3 +282,67 @@ export const TX25 = {
     },
   ],
 };
+
+// --- Live workshops (docs/decisions/006-workshops.md): the participant's side ---
+
+type ParticipantWorkshop = import('../api/workshop-types.ts').ParticipantWorkshop;
+type JoinReply = import('../api/workshop-types.ts').JoinReply;
+type Bilingual = import('../api/types.ts').Bilingual;
+
+/** A running workshop with a time box: 12:34 left by the server's clock (whatever the browser's clock says). */
+export function participantWorkshop(overrides: Partial<ParticipantWorkshop> = {}): ParticipantWorkshop {
+  return {
+    id: 'w1',
+    code: 'K7P4QX',
+    title: 'VVSG Gent — namiddag',
+    language: 'nl',
+    status: 'running',
+    startedAt: '2031-03-04T13:00:00.000Z',
+    endsAt: '2031-03-04T14:12:34.000Z',
+    serverNow: '2031-03-04T14:00:00.000Z',
+    revealed: false,
+    // The trainer's order, not the catalogue's.
+    exercises: [EXERCISES[2]!, EXERCISES[0]!, EXERCISES[1]!],
+    ...overrides,
+  };
+}
+
+/** A workshop participant: exercise 1 submitted, exercise 2 open, exercise 3 not started. */
+export function workshopMe(workshop: Partial<ParticipantWorkshop> = {}, overrides: Partial<Me> = {}): Me {
+  return {
+    id: 'p7',
+    pseudonym: 'Tafel 3',
+    attempts: [
+      { id: 'a-kl', exerciseId: 'kl-work', status: 'submitted', points: 4, max: 6 },
+      { id: 'a1', exerciseId: 'infosec-desk', status: 'open' },
+    ],
+    workshop: participantWorkshop(workshop),
+    ...overrides,
+  };
+}
+
+export function joinReply(overrides: Partial<JoinReply> = {}): JoinReply {
+  return {
+    token: 'tok-ws',
+    rejoinCode: 'K7P4-9QXM',
+    participant: { id: 'p7', pseudonym: 'Tafel 3' },
+    workshop: participantWorkshop({ status: 'lobby', startedAt: null, endsAt: null }),
+    ...overrides,
+  };
+}
+
+/** The result of a workshop attempt before the trainer reveals the explanations. */
+export const WITHHELD_RESULT: AttemptResult = {
+  points: 3,
+  max: 5,
+  revealed: false,
+  checks: [
+    { id: 'category', passed: true },
+    { id: 'amount', passed: false },
+    { id: 'journal', passed: true },
+  ],
+};
+
+export function apiError(code: string, nl: string, fr: string): { error: { code: string; message: Bilingual } } {
+  return { error: { code, message: { nl, fr } } };
+}

@@ -1,15 +1,339 @@
-import { html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
+import { TrainerApi } from '../../api/trainer.ts';
 import { LocaleController } from '../../controllers/locale.ts';
 import type { Route } from '../../controllers/router.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { navigateOnClick } from '../../lib/events.ts';
+import { base } from '../../styles/shared.ts';
+import '../kt-language-switch.ts';
+import '../kt-synthetic-mark.ts';
+import './kt-projector.ts';
+import './kt-trainer-signin.ts';
+import './kt-workshop-console.ts';
+import './kt-workshop-list.ts';
+import './kt-workshop-report.ts';
 
-/** The trainer's shell: sign-in with the trainer password, workshops, console, projector view, printable report. */
+/**
+ * The trainer's shell: its own header (title, synthetic-data mark, language switch, sign out), the sign-in with
+ * the trainer password, then per route the workshops, the console, the projector view (full screen, no header) or
+ * the printable report. A 401 anywhere forgets the password and shows the sign-in again.
+ *
+ * @example
+ * html`<kt-trainer-app .route=${{ name: 'trainer' }}></kt-trainer-app>`
+ * html`<kt-trainer-app .api=${new TrainerApi({ fetch })} .route=${route}></kt-trainer-app>`  // tests
+ */
 export class KtTrainerApp extends LitElement {
-  static override properties = { route: { attribute: false } };
+  static override properties = {
+    route: { attribute: false },
+    api: { attribute: false },
+    signedIn: { state: true },
+    expired: { state: true },
+  };
+
   declare route: Route;
+  declare api: TrainerApi;
+  declare private signedIn: boolean;
+  /** The server refused the stored password (changed, or the server restarted with another one). */
+  declare private expired: boolean;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      :host([screen='projector']) {
+        display: block;
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -4rem;
+        z-index: 10;
+        background: var(--kt-surface);
+        color: var(--kt-primary);
+        padding: 0.6rem 1rem;
+        border-radius: var(--kt-radius);
+        font-weight: 700;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      header {
+        background: var(--kt-header);
+        color: var(--kt-on-header);
+        --kt-focus: var(--kt-focus-on-dark);
+      }
+      .inner {
+        max-width: var(--kt-max-width);
+        margin: 0 auto;
+        padding: 0 1.25rem;
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem 1.5rem;
+        padding-top: 0.75rem;
+        padding-bottom: 0.75rem;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.7rem;
+        color: var(--kt-on-header);
+        text-decoration: none;
+        margin-right: auto;
+      }
+      .brand:hover {
+        color: var(--kt-on-header);
+      }
+      .brand svg {
+        flex: none;
+      }
+      .brand strong {
+        display: block;
+        font-size: 1.3rem;
+        line-height: 1.2;
+      }
+      .brand span {
+        display: block;
+        font-size: 0.9rem;
+        opacity: 0.92;
+      }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2.75rem;
+        padding: 0.3rem 0.8rem;
+        border-radius: var(--kt-radius);
+        color: var(--kt-on-header);
+        font-weight: 600;
+        text-decoration: none;
+      }
+      nav a:hover {
+        background: rgb(255 255 255 / 0.12);
+        color: var(--kt-on-header);
+      }
+      nav a[aria-current='page'] {
+        background: var(--kt-on-header);
+        color: var(--kt-header);
+      }
+      button.signout {
+        background: transparent;
+        border-color: var(--kt-on-header);
+        color: var(--kt-on-header);
+      }
+      button.signout:hover {
+        background: rgb(255 255 255 / 0.15);
+        color: var(--kt-on-header);
+        border-color: var(--kt-on-header);
+      }
+      .markbar {
+        background: var(--kt-mark-bg);
+        color: var(--kt-mark-text);
+        border-top: 1px solid rgb(0 0 0 / 0.15);
+      }
+      .markbar .inner {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        align-items: center;
+        padding-top: 0.35rem;
+        padding-bottom: 0.35rem;
+        font-size: 0.95rem;
+      }
+      main {
+        flex: 1;
+        width: 100%;
+        max-width: var(--kt-max-width);
+        margin: 0 auto;
+        padding: 1.75rem 1.25rem 3rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      @media print {
+        :host {
+          display: block;
+          min-height: 0;
+        }
+        header,
+        .skip {
+          display: none !important;
+        }
+        main {
+          max-width: none;
+          padding: 0;
+        }
+      }
+    `,
+  ];
+
   private readonly i18n = new LocaleController(this);
+  private focusAfterUpdate = false;
+
+  constructor() {
+    super();
+    this.route = { name: 'trainer' };
+    this.api = new TrainerApi();
+    this.signedIn = false;
+    this.expired = false;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('api')) {
+      this.api.onUnauthorized = () => {
+        this.signedIn = false;
+        this.expired = true;
+      };
+      this.signedIn = this.api.signedIn;
+    }
+    if (changed.has('route') && changed.get('route') !== undefined) this.focusAfterUpdate = true;
+    this.toggleAttribute('screen', false);
+    if (this.route.name === 'projector' && this.signedIn) this.setAttribute('screen', 'projector');
+    document.title = `${this.screenTitle()} — ${this.i18n.t('trainer.title')} — ${this.i18n.t('app.title')}`;
+  }
+
+  override updated(): void {
+    if (this.focusAfterUpdate) {
+      this.focusAfterUpdate = false;
+      void this.focusScreen();
+    }
+  }
+
+  private screenTitle(): string {
+    const { t } = this.i18n;
+    if (!this.signedIn) return t('trainer.signin.title');
+    const titles: Partial<Record<Route['name'], MessageKey>> = {
+      trainer: 'trainer.list.title',
+      'trainer-workshop': 'console.title',
+      projector: 'projector.title',
+      report: 'report.title',
+    };
+    const key = titles[this.route.name];
+    return key ? t(key) : t('app.notFound.title');
+  }
+
+  /** After a navigation: the new screen's heading gets the focus (once its data is there). */
+  private async focusScreen(): Promise<void> {
+    await this.updateComplete;
+    const main = this.renderRoot.querySelector<HTMLElement>('main');
+    main?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+    const deadline = performance.now() + 5000;
+    while (performance.now() < deadline) {
+      const screen = this.renderRoot.querySelector('main > *:not(.notice)') as
+        | (HTMLElement & { updateComplete?: Promise<unknown> })
+        | null;
+      await screen?.updateComplete;
+      const h1 = screen?.shadowRoot?.querySelector<HTMLElement>('h1') ?? main?.querySelector<HTMLElement>('h1');
+      if (h1) {
+        const active = this.shadowRoot?.activeElement;
+        if (!active || active === main) h1.focus();
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async onSignedIn(): Promise<void> {
+    this.signedIn = true;
+    this.expired = false;
+    this.focusAfterUpdate = true;
+  }
+
+  private signOut(): void {
+    this.api.signOut();
+    this.signedIn = false;
+    this.expired = false;
+    this.focusAfterUpdate = true;
+  }
+
+  private participantParam(): string {
+    return new URLSearchParams(location.search).get('participant') ?? '';
+  }
+
+  private screen() {
+    const { t } = this.i18n;
+    const r = this.route;
+    if (!this.signedIn)
+      return html`<kt-trainer-signin .api=${this.api} ?expired=${this.expired} @kt-signed-in=${this.onSignedIn}></kt-trainer-signin>`;
+    switch (r.name) {
+      case 'trainer':
+        return html`<kt-workshop-list .api=${this.api}></kt-workshop-list>`;
+      case 'trainer-workshop':
+        return html`<kt-workshop-console .api=${this.api} workshop-id=${r.workshopId}></kt-workshop-console>`;
+      case 'report':
+        return html`<kt-workshop-report .api=${this.api} workshop-id=${r.workshopId}
+          participant=${this.participantParam()}></kt-workshop-report>`;
+      default:
+        return html`<section>
+          <h1 tabindex="-1">${t('app.notFound.title')}</h1>
+          <p>${t('app.notFound.body')}</p>
+          <a href="/trainer" @click=${navigateOnClick}>${t('trainer.nav.workshops')}</a>
+        </section>`;
+    }
+  }
 
   override render() {
-    return html`<h1>${this.i18n.t('trainer.title')}</h1>`;
+    const { t } = this.i18n;
+    const r = this.route;
+    // The projector is the whole screen: no header, no margins.
+    if (this.signedIn && r.name === 'projector')
+      return html`<kt-projector .api=${this.api} workshop-id=${r.workshopId}></kt-projector>`;
+    const onList = r.name === 'trainer' ? 'page' : 'false';
+    return html`
+      <a class="skip" href="#main" @click=${(e: Event) => {
+        e.preventDefault();
+        this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+      }}>${t('app.skip')}</a>
+      <header>
+        <div class="inner top">
+          <a class="brand" href="/trainer" @click=${navigateOnClick}>
+            <svg width="40" height="40" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
+              <rect width="40" height="40" rx="8" fill="#ffffff" />
+              <path d="M9 28V12h4v6.5L19 12h5l-7 7.2L24.5 28h-5l-4.7-6.3-1.8 1.9V28H9z" fill="#102f55" />
+              <circle cx="29.5" cy="25.5" r="3.5" fill="#ffdf7e" />
+            </svg>
+            <span><strong>${t('trainer.title')}</strong><span>${t('app.title')}</span></span>
+          </a>
+          ${
+            this.signedIn
+              ? html`<nav aria-label=${t('trainer.nav.label')}>
+                  <ul>
+                    <li><a href="/trainer" aria-current=${onList} @click=${navigateOnClick}>${t('trainer.nav.workshops')}</a></li>
+                    <li><a href="/" @click=${navigateOnClick}>${t('trainer.nav.participant')}</a></li>
+                  </ul>
+                </nav>`
+              : nothing
+          }
+          <kt-language-switch></kt-language-switch>
+          ${
+            this.signedIn
+              ? html`<button type="button" class="signout" @click=${() => this.signOut()}>${t('trainer.signout')}</button>`
+              : nothing
+          }
+        </div>
+        <div class="markbar">
+          <div class="inner">
+            <kt-synthetic-mark></kt-synthetic-mark>
+            <span>${t('app.synthetic.more')}</span>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${this.screen()}</main>
+    `;
   }
 }
 
