@@ -80,7 +80,15 @@ function parseCsv(text: string): string[][] {
 
 export async function benchWorkshop(log: Log): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ksz-bench-workshop-'));
-  const server = await startRealServer({ DATA_DIR: dataDir, TRAINER_PASSWORD: PASSWORD, KSZ_ADMIN_TOKEN: 'bench' });
+  // BENCH_URL: a server started by hand (e.g. under `node --cpu-prof`) with TRAINER_PASSWORD=bench-trainer-password.
+  const external = process.env.BENCH_URL;
+  const server = external
+    ? { base: external.replace(/\/$/, ''), kill: async (_signal?: string) => {} }
+    : await startRealServer({
+        DATA_DIR: dataDir,
+        TRAINER_PASSWORD: PASSWORD,
+        KSZ_ADMIN_TOKEN: 'bench-admin-token-0123',
+      });
   const trainer = { Authorization: `Bearer ${PASSWORD}`, 'Content-Type': 'application/json' };
   try {
     const exercises = loadExercises();

@@ -4,7 +4,7 @@ import type { FlowDef } from '../ksz/flows/define.ts';
 import type { TenantManager } from '../ksz/tenants/types.ts';
 import type { Store } from '../store/types.ts';
 import { apiError, badRequest } from './errors.ts';
-import { score } from './score.ts';
+import { precomputeKeys, score } from './score.ts';
 import type { AttemptRecord, Participant, TrainingStore } from './store.ts';
 import { fillText } from './text.ts';
 import { type Exercise, type FlowFacts, type ScoreResult, SETUP_REGISTRANT, type Variant } from './types.ts';
@@ -46,7 +46,7 @@ export const flowFacts = (flows: readonly FlowDef[]): FlowFacts[] =>
 /**
  * The training API (`/api/…`, see docs and the contract): the exercise catalogue, participants with a bearer token,
  * attempts (one workspace tenant each: preset `small`, the variant's world seed, the exercise's fixed clock), hints
- * and scoring. Answer keys stay here: they are computed only when an attempt is submitted.
+ * and scoring. Answer keys stay here: computed when an attempt starts, kept with it, used when it is submitted.
  *
  * @example
  * app.route('/api', trainingRoutes({ store, ksz, tenants, flows, exercises: loadExercises(), now }));
@@ -238,15 +238,18 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
         unregisteredAt: null,
       });
     }
-    deps.store.attempts.add({
-      id,
-      participantId: participant.id,
-      exerciseId: exercise.id,
-      number: n,
-      tenant: tenantId,
-      variant,
-      createdAt: at,
-    });
+    deps.store.attempts.add(
+      {
+        id,
+        participantId: participant.id,
+        exerciseId: exercise.id,
+        number: n,
+        tenant: tenantId,
+        variant,
+        createdAt: at,
+      },
+      precomputeKeys(exercise, variant, { world: tenant.world, flows: facts }),
+    );
     const attempt = deps.store.attempts.get(id)!;
     return c.json(attemptView(exercise, attempt, participant), 201);
   });
@@ -293,6 +296,7 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
       registrations: deps.ksz.registrations.list(r.attempt.tenant),
       world: tenant.world,
       flows: facts,
+      keys: deps.store.attempts.keys(r.attempt.id),
     });
     if (!deps.store.attempts.submit(r.attempt.id, checked.answers, result, deps.now().toISOString()))
       return apiError(c, 409, 'already-submitted');

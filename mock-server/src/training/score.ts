@@ -66,8 +66,46 @@ function render(shown: Shown | undefined, questions: Map<string, Question>, lang
  * result.points; // e.g. 7 of result.max 10
  */
 export function score(exercise: Exercise, variant: Variant, facts: Facts): ScoreResult {
-  const kctx = keyContext(exercise, variant, facts);
+  return scoreWith(exercise, variant, facts, new Map(Object.entries(facts.keys ?? {})));
+}
+
+/**
+ * The keys an attempt's checks ask for, computed once when the attempt starts (they depend on the world and the
+ * variant only, never on what the trainee does): submitting then only compares, which keeps a room of participants
+ * submitting at the same moment fast. Kept on the server with the attempt, never sent. A key that cannot be
+ * computed is left out (the submission computes it again and reports it as before).
+ */
+export function precomputeKeys(
+  exercise: Exercise,
+  variant: Variant,
+  facts: Pick<Facts, 'world' | 'flows'>,
+): Record<string, KeyValue> {
   const cache = new Map<string, KeyValue>();
+  const empty: Facts = {
+    answers: {},
+    hints: [],
+    journal: [],
+    registrations: [],
+    world: facts.world,
+    flows: facts.flows,
+  };
+  try {
+    // Uncomputable checks are not reported here: the submission reports them.
+    scoreWith(exercise, variant, empty, cache, () => {});
+  } catch {
+    // Whatever the dry run could not do, the submission does.
+  }
+  return Object.fromEntries(cache);
+}
+
+function scoreWith(
+  exercise: Exercise,
+  variant: Variant,
+  facts: Facts,
+  cache: Map<string, KeyValue>,
+  report: (message: string) => void = (m) => console.error(m),
+): ScoreResult {
+  const kctx = keyContext(exercise, variant, facts);
   const questions = new Map(exercise.questions.map((q) => [q.id, q]));
   const ctx: CheckContext = {
     exercise,
@@ -98,7 +136,7 @@ export function score(exercise: Exercise, variant: Variant, facts: Facts): Score
     } catch (e) {
       if (!(e instanceof KeyError)) throw e;
       // A data problem of this variant (the sweep should have found it): the check does not count either way.
-      console.error(`exercise ${exercise.id}, check ${decl.id}: ${e.message}`);
+      report(`exercise ${exercise.id}, check ${decl.id}: ${e.message}`);
       checks.push({ id: decl.id, passed: false, explanation: UNCOMPUTABLE, source: decl.source });
       continue;
     }

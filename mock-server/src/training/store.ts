@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AnswerValue, ScoreResult, Variant } from './types.ts';
+import type { AnswerValue, KeyValue, ScoreResult, Variant } from './types.ts';
 import { migrateWorkshops } from './workshops/schema.ts';
 import { type WorkshopStore, workshopStore } from './workshops/store.ts';
 
@@ -42,8 +42,14 @@ export interface TrainingStore {
     get(id: string): Participant | undefined;
   };
   attempts: {
-    add(a: Omit<AttemptRecord, 'hints' | 'answers' | 'result' | 'submittedAt' | 'status'>): void;
+    /** `keys`: the answer keys computed at the start (server side only: never part of an `AttemptRecord`). */
+    add(
+      a: Omit<AttemptRecord, 'hints' | 'answers' | 'result' | 'submittedAt' | 'status'>,
+      keys?: Record<string, KeyValue>,
+    ): void;
     get(id: string): AttemptRecord | undefined;
+    /** The answer keys stored when the attempt started (null for attempts made before they were stored). */
+    keys(id: string): Record<string, KeyValue> | null;
     ofParticipant(participantId: string): AttemptRecord[];
     /** How many attempts of the exercise the participant started (the next attempt's number). */
     count(participantId: string, exerciseId: string): number;
@@ -103,6 +109,12 @@ CREATE TABLE IF NOT EXISTS training_hints (
 );
 `;
 
+/** Adds a column a database made by an earlier version lacks. */
+function addColumn(db: Database.Database, table: string, name: string, definition: string): void {
+  const present = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === name);
+  if (!present) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${definition}`);
+}
+
 /**
  * Opens (and creates) the training store: `<DATA_DIR>/training.sqlite` in the server, `:memory:` in tests. WAL with
  * `synchronous = NORMAL`, as the KSZ store (docs/decisions/003): a committed write survives the process being killed.
@@ -119,6 +131,7 @@ export function openTrainingStore(file: string): TrainingStore {
   db.exec(SCHEMA);
   // Databases made before workshops existed get their tables and columns here.
   migrateWorkshops(db);
+  addColumn(db, 'training_attempts', 'keys', 'TEXT');
 
   const insertParticipant = db.prepare(
     'INSERT INTO training_participants (id, token_hash, pseudonym, seed, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -126,9 +139,10 @@ export function openTrainingStore(file: string): TrainingStore {
   const participantByHash = db.prepare('SELECT * FROM training_participants WHERE token_hash = ?');
   const participantById = db.prepare('SELECT * FROM training_participants WHERE id = ?');
   const insertAttempt = db.prepare(
-    `INSERT INTO training_attempts (id, participant, exercise, number, tenant, variant, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
+    `INSERT INTO training_attempts (id, participant, exercise, number, tenant, variant, status, created_at, keys)
+     VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
   );
+  const keysOf = db.prepare('SELECT keys FROM training_attempts WHERE id = ?');
   const attemptById = db.prepare('SELECT * FROM training_attempts WHERE id = ?');
   const attemptsOf = db.prepare('SELECT * FROM training_attempts WHERE participant = ? ORDER BY created_at, rowid');
   const countOf = db.prepare('SELECT COUNT(*) AS n FROM training_attempts WHERE participant = ? AND exercise = ?');
@@ -167,7 +181,7 @@ export function openTrainingStore(file: string): TrainingStore {
       get: (id) => toParticipant(participantById.get(id) as ParticipantRow | undefined),
     },
     attempts: {
-      add: (a) =>
+      add: (a, keys) =>
         void insertAttempt.run(
           a.id,
           a.participantId,
@@ -176,7 +190,12 @@ export function openTrainingStore(file: string): TrainingStore {
           a.tenant,
           JSON.stringify(a.variant),
           a.createdAt,
+          keys ? JSON.stringify(keys) : null,
         ),
+      keys(id) {
+        const row = keysOf.get(id) as { keys: string | null } | undefined;
+        return row?.keys ? (JSON.parse(row.keys) as Record<string, KeyValue>) : null;
+      },
       get(id) {
         const row = attemptById.get(id) as AttemptRow | undefined;
         return row && toAttempt(row);

@@ -128,6 +128,8 @@ export interface Facts {
   registrations: Registration[];
   world: World;
   flows: FlowFacts[];
+  /** Keys computed when the attempt started (`precomputeKeys`), by `name/params`; the others are computed here. */
+  keys?: Readonly<Record<string, KeyValue>> | null;
 }
 
 export type KeyValue = string | number | string[] | null;
