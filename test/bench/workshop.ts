@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
@@ -156,6 +157,7 @@ export async function benchWorkshop(log: Log): Promise<void> {
       });
 
     await burst(me); // warm-up: connections open, code paths compiled
+    await burst(me);
     const baseline = figures((await burst(me)).map((r) => r.ms));
     const submitted = await burst(submit);
     const sub = figures(submitted.map((r) => r.ms));

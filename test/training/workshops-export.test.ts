@@ -119,7 +119,9 @@ describe('GET /api/workshops/:id/results.csv', () => {
 
   it('?delimiter=semicolon: the same cells, semicolons, decimal commas for Excel with Belgian settings', async () => {
     const comma = parseCsv((await bodyText(await download())).slice(1), ',');
-    const semicolon = await bodyText(await download('?delimiter=semicolon'));
+    const excel = await download('?delimiter=semicolon');
+    expect(excel.headers.get('Content-Disposition')).toMatch(/filename="workshop-\w+-resultaten-excel\.csv"/);
+    const semicolon = await bodyText(excel);
     expect(semicolon.startsWith('\uFEFFworkshop_code;participant;')).toBe(true);
     const semi = parseCsv(semicolon.slice(1), ';');
     expect(semi.length).toBe(comma.length);
@@ -201,5 +203,7 @@ describe('GET /api/workshops/:id/report', () => {
       `/api/workshops/${fr.id}/report`,
     );
     expect(report.body.participants[0]!.attempts[0]!.answers[0]!.display).toMatch(/^Finalité/);
+    const view = await asTrainer<{ participants: { alias: string }[] }>(server.app, 'GET', `/api/workshops/${fr.id}`);
+    expect(view.body.participants.map((x) => x.alias)).toEqual(['Participant 1']);
   });
 });

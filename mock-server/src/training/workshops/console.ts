@@ -66,7 +66,7 @@ export function consoleOf(input: ConsoleInput) {
       view: {
         id: p.id,
         pseudonym: p.pseudonym,
-        alias: `Deelnemer ${i + 1}`,
+        alias: `${w.language === 'fr' ? 'Participant' : 'Deelnemer'} ${i + 1}`,
         joinedAt: p.createdAt,
         currentExercise,
         done: totals.done,

@@ -26,7 +26,8 @@ export function exportRoutes(deps: WorkshopDeps): Hono {
     const csv = toCsv(csvRowsOf(resultsInput(deps, w)), delimiter === 'semicolon' ? ';' : ',');
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="workshop-${w.code}-resultaten.csv"`,
+      // The Excel variant gets its own name: downloading both does not give "(1)" copies.
+      'Content-Disposition': `attachment; filename="workshop-${w.code}-resultaten${delimiter === 'semicolon' ? '-excel' : ''}.csv"`,
       'Cache-Control': 'no-store',
     });
   });

@@ -48,7 +48,7 @@ export function joinRoutes(deps: WorkshopDeps): Hono {
     if (typeof code !== 'string')
       return badRequest(c, {
         nl: 'Geef de code van de workshop: { "code": "…" }.',
-        fr: 'Donne le code de l’atelier : { "code": "…" }.',
+        fr: 'Donnez le code de l’atelier : { "code": "…" }.',
       });
     const normalised = normaliseCode(code);
     const w = isWellFormedCode(normalised, 'join') ? store.byCode(normalised) : undefined;
@@ -90,7 +90,7 @@ export function joinRoutes(deps: WorkshopDeps): Hono {
     if (name.length === 0 || name.length > MAX_PSEUDONYM)
       return badRequest(c, {
         nl: `Kies een pseudoniem van 1 tot ${MAX_PSEUDONYM} tekens (geen echte naam nodig).`,
-        fr: `Choisis un pseudonyme de 1 à ${MAX_PSEUDONYM} caractères (pas besoin de ton vrai nom).`,
+        fr: `Choisissez un pseudonyme de 1 à ${MAX_PSEUDONYM} caractères (pas besoin de votre vrai nom).`,
       });
     const id = newId();
     const token = newToken();

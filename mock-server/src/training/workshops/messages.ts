@@ -22,7 +22,7 @@ export type WorkshopErrorCode =
 export const WORKSHOP_MESSAGES: Record<WorkshopErrorCode, Text> = {
   'trainer-unauthorized': {
     nl: 'Alleen voor de trainer: geef het trainerswachtwoord (Authorization: Bearer … of HTTP Basic).',
-    fr: 'Réservé au formateur : donne le mot de passe du formateur (Authorization: Bearer … ou HTTP Basic).',
+    fr: 'Réservé au formateur : donnez le mot de passe du formateur (Authorization: Bearer … ou HTTP Basic).',
   },
   'trainer-only': {
     nl: 'Dit is een deelnemerstoken: alleen de trainer kan workshops beheren.',
@@ -30,7 +30,7 @@ export const WORKSHOP_MESSAGES: Record<WorkshopErrorCode, Text> = {
   },
   'trainer-disabled': {
     nl: 'Deze server heeft geen trainerswachtwoord: start hem met TRAINER_PASSWORD om workshops te beheren.',
-    fr: 'Ce serveur n’a pas de mot de passe formateur : démarre-le avec TRAINER_PASSWORD pour gérer des ateliers.',
+    fr: 'Ce serveur n’a pas de mot de passe formateur : démarrez-le avec TRAINER_PASSWORD pour gérer des ateliers.',
   },
   'unknown-workshop': {
     nl: 'Deze workshop bestaat niet.',
@@ -46,11 +46,11 @@ export const WORKSHOP_MESSAGES: Record<WorkshopErrorCode, Text> = {
   },
   'unknown-code': {
     nl: 'Geen workshop met deze code. Controleer de code op het scherm van de trainer.',
-    fr: 'Aucun atelier avec ce code. Vérifie le code sur l’écran du formateur.',
+    fr: 'Aucun atelier avec ce code. Vérifiez le code sur l’écran du formateur.',
   },
   'unknown-rejoin-code': {
     nl: 'Deze terugkeercode is niet (meer) geldig voor deze workshop. Vraag de trainer om een nieuwe.',
-    fr: 'Ce code de retour n’est pas (plus) valable pour cet atelier. Demande-en un nouveau au formateur.',
+    fr: 'Ce code de retour n’est pas (plus) valable pour cet atelier. Demandez-en un nouveau au formateur.',
   },
   'workshop-ended': {
     nl: 'Deze workshop is afgelopen.',
@@ -58,31 +58,31 @@ export const WORKSHOP_MESSAGES: Record<WorkshopErrorCode, Text> = {
   },
   'pseudonym-taken': {
     nl: 'Iemand in deze workshop gebruikt dit pseudoniem al (hoofdletters en accenten tellen niet). Kies een ander.',
-    fr: 'Quelqu’un dans cet atelier utilise déjà ce pseudonyme (majuscules et accents ne comptent pas). Choisis-en un autre.',
+    fr: 'Quelqu’un dans cet atelier utilise déjà ce pseudonyme (majuscules et accents ne comptent pas). Choisissez-en un autre.',
   },
   'too-many-tries': {
     nl: 'Te veel verkeerde codes. Wacht een minuut en probeer opnieuw.',
-    fr: 'Trop de codes erronés. Attends une minute et réessaie.',
+    fr: 'Trop de codes erronés. Attendez une minute et réessayez.',
   },
   'workshop-not-started': {
     nl: 'De workshop is nog niet begonnen: wacht tot de trainer hem start.',
-    fr: 'L’atelier n’a pas encore commencé : attends que le formateur le lance.',
+    fr: 'L’atelier n’a pas encore commencé : attendez que le formateur le lance.',
   },
   'workshop-paused': {
     nl: 'De workshop is gepauzeerd. Je antwoorden blijven bewaard in je browser; ga verder na de pauze.',
-    fr: 'L’atelier est en pause. Tes réponses restent dans ton navigateur ; continue après la pause.',
+    fr: 'L’atelier est en pause. Vos réponses restent dans votre navigateur ; continuez après la pause.',
   },
   'time-up': {
     nl: 'De tijd is om: je kan niets meer starten of indienen.',
-    fr: 'Le temps est écoulé : tu ne peux plus rien commencer ni remettre.',
+    fr: 'Le temps est écoulé : vous ne pouvez plus rien commencer ni remettre.',
   },
   'exercise-done': {
     nl: 'Je hebt deze oefening al ingediend: in een workshop telt één poging per oefening.',
-    fr: 'Tu as déjà remis cet exercice : dans un atelier, une tentative par exercice compte.',
+    fr: 'Vous avez déjà remis cet exercice : dans un atelier, une tentative par exercice compte.',
   },
   'not-in-workshop': {
     nl: 'Deze oefening hoort niet bij je workshop.',
-    fr: 'Cet exercice ne fait pas partie de ton atelier.',
+    fr: 'Cet exercice ne fait pas partie de votre atelier.',
   },
 };
 
