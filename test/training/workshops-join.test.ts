@@ -74,6 +74,12 @@ describe('POST /api/join with a pseudonym', () => {
       { code: 7, pseudonym: 'x' },
       { code: w.code },
       { code: w.code, pseudonym: 'x'.repeat(41) },
+      // Unreadable on the projector: control characters, a bidi override, invisible characters only.
+      { code: w.code, pseudonym: 'a\u0000b' },
+      { code: w.code, pseudonym: 'twee\nregels' },
+      { code: w.code, pseudonym: 'Anna\u202e' },
+      { code: w.code, pseudonym: '\u200b\u200b' },
+      { code: w.code, pseudonym: '---' },
     ]) {
       const r = await call(server.app, 'POST', '/api/join', { body });
       expect([r.status, errorCode(r)], JSON.stringify(body)).toEqual([400, 'bad-request']);

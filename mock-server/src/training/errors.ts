@@ -18,7 +18,7 @@ export type ErrorCode =
 export const MESSAGES: Record<Exclude<ErrorCode, 'bad-request'>, Text> = {
   unauthorized: {
     nl: 'Meld je eerst aan als deelnemer: het token (Authorization: Bearer …) ontbreekt of is ongeldig.',
-    fr: 'Inscris-toi d’abord comme participant : le jeton (Authorization: Bearer …) manque ou n’est pas valable.',
+    fr: 'Inscrivez-vous d’abord comme participant : le jeton (Authorization: Bearer …) manque ou n’est pas valable.',
   },
   forbidden: {
     nl: 'Deze poging hoort bij een andere deelnemer.',
@@ -30,7 +30,7 @@ export const MESSAGES: Record<Exclude<ErrorCode, 'bad-request'>, Text> = {
   },
   'unknown-exercise': {
     nl: 'Deze oefening bestaat niet: kies er een uit GET /api/exercises.',
-    fr: 'Cet exercice n’existe pas : choisis-en un dans GET /api/exercises.',
+    fr: 'Cet exercice n’existe pas : choisissez-en un dans GET /api/exercises.',
   },
   'unknown-hint': {
     nl: 'Deze oefening heeft geen hint met die id.',
@@ -38,11 +38,11 @@ export const MESSAGES: Record<Exclude<ErrorCode, 'bad-request'>, Text> = {
   },
   'already-submitted': {
     nl: 'Deze poging is al ingediend: de eerste indiening blijft gelden. Start een nieuwe poging voor een nieuwe variant.',
-    fr: 'Cette tentative a déjà été remise : la première remise reste valable. Commence une nouvelle tentative pour une nouvelle variante.',
+    fr: 'Cette tentative a déjà été remise : la première remise reste valable. Commencez une nouvelle tentative pour une nouvelle variante.',
   },
   'workspace-missing': {
     nl: 'De oefenomgeving van deze poging bestaat niet meer (verwijderd door de beheerder). Start een nieuwe poging.',
-    fr: 'L’environnement de cette tentative n’existe plus (supprimé par l’administrateur). Commence une nouvelle tentative.',
+    fr: 'L’environnement de cette tentative n’existe plus (supprimé par l’administrateur). Commencez une nouvelle tentative.',
   },
   ...WORKSHOP_MESSAGES,
 };

@@ -11,7 +11,7 @@ import { type Exercise, type FlowFacts, type ScoreResult, SETUP_REGISTRANT, type
 import { validateSubmission } from './validate.ts';
 import { instantiate, participantSeed, variantSeeds } from './variant.ts';
 import { jsonBody } from './workshops/body.ts';
-import { hashToken, newId, newToken } from './workshops/codes.ts';
+import { hashToken, newId, newToken, readablePseudonym } from './workshops/codes.ts';
 import { joinRoutes } from './workshops/join-routes.ts';
 import { actionRefusal, startDecision } from './workshops/rules.ts';
 import { trainerRoutes } from './workshops/trainer-routes.ts';
@@ -145,10 +145,13 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
         fr: 'Le contenu doit être un objet JSON : { "pseudonym": "…" }.',
       });
     const raw = (input as Record<string, unknown>).pseudonym;
-    if (raw !== undefined && (typeof raw !== 'string' || raw.trim().length === 0 || raw.trim().length > 40))
+    if (
+      raw !== undefined &&
+      (typeof raw !== 'string' || raw.trim().length === 0 || raw.trim().length > 40 || !readablePseudonym(raw.trim()))
+    )
       return badRequest(c, {
-        nl: 'Het pseudoniem moet een tekst van 1 tot 40 tekens zijn.',
-        fr: 'Le pseudonyme doit être un texte de 1 à 40 caractères.',
+        nl: 'Het pseudoniem moet een leesbare tekst van 1 tot 40 tekens op één regel zijn.',
+        fr: 'Le pseudonyme doit être un texte lisible de 1 à 40 caractères sur une ligne.',
       });
     const id = newId();
     const token = newToken();
@@ -189,7 +192,7 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
     if (typeof body.value !== 'object' || body.value === null || typeof exerciseId !== 'string')
       return badRequest(c, {
         nl: 'Geef de oefening op: { "exerciseId": "…" }.',
-        fr: 'Indique l’exercice : { "exerciseId": "…" }.',
+        fr: 'Indiquez l’exercice : { "exerciseId": "…" }.',
       });
     const exercise = exercises.get(exerciseId);
     if (!exercise) return apiError(c, 404, 'unknown-exercise');

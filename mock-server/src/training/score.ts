@@ -9,7 +9,7 @@ import type { CheckResult, Exercise, Facts, KeyContext, KeyValue, Question, Scor
 
 const UNCOMPUTABLE = {
   nl: 'Deze controle kon voor jouw variant niet berekend worden en telt niet mee.',
-  fr: 'Ce contrôle n’a pas pu être calculé pour ta variante et n’est pas compté.',
+  fr: 'Ce contrôle n’a pas pu être calculé pour votre variante et n’est pas compté.',
 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

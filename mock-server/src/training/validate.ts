@@ -30,12 +30,12 @@ export function validateSubmission(exercise: Exercise, body: unknown): Validated
     switch (q.kind) {
       case 'choice':
         if (typeof value !== 'string' || !options.has(value))
-          return fail(`Vraag "${id}": kies een van de opties.`, `Question « ${id} » : choisis une des options.`);
+          return fail(`Vraag "${id}": kies een van de opties.`, `Question « ${id} » : choisissez une des options.`);
         answers[id] = value;
         break;
       case 'multi':
         if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && options.has(v)))
-          return fail(`Vraag "${id}": geef een lijst van opties.`, `Question « ${id} » : donne une liste d’options.`);
+          return fail(`Vraag "${id}": geef een lijst van opties.`, `Question « ${id} » : donnez une liste d’options.`);
         answers[id] = [...new Set(value as string[])];
         break;
       case 'amount': {
@@ -43,7 +43,7 @@ export function validateSubmission(exercise: Exercise, body: unknown): Validated
         if (n === null || Math.abs(n) > 1e9)
           return fail(
             `Vraag "${id}": geef een bedrag, bv. 1314,00.`,
-            `Question « ${id} » : donne un montant, p. ex. 1314,00.`,
+            `Question « ${id} » : donnez un montant, p. ex. 1314,00.`,
           );
         answers[id] = n;
         break;
@@ -53,7 +53,7 @@ export function validateSubmission(exercise: Exercise, body: unknown): Validated
         if (d === null)
           return fail(
             `Vraag "${id}": geef een datum (JJJJ-MM-DD of DD/MM/JJJJ).`,
-            `Question « ${id} » : donne une date (AAAA-MM-JJ ou JJ/MM/AAAA).`,
+            `Question « ${id} » : donnez une date (AAAA-MM-JJ ou JJ/MM/AAAA).`,
           );
         answers[id] = d;
         break;
@@ -62,7 +62,7 @@ export function validateSubmission(exercise: Exercise, body: unknown): Validated
         if (typeof value !== 'string' || value.length > MAX_TEXT)
           return fail(
             `Vraag "${id}": geef een tekst van hoogstens ${MAX_TEXT} tekens.`,
-            `Question « ${id} » : donne un texte de ${MAX_TEXT} caractères au plus.`,
+            `Question « ${id} » : donnez un texte de ${MAX_TEXT} caractères au plus.`,
           );
         answers[id] = value;
         break;

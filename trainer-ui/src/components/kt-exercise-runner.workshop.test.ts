@@ -176,7 +176,7 @@ describe('kt-exercise-runner in a workshop', () => {
   it('speaks French in the banner', async () => {
     locale.set('fr', { persist: false });
     const { root } = await mount(workshopMe({ status: 'paused' }));
-    expect(banner(root)).to.contain('Mis en pause par le formateur').and.contain('Tes réponses restent conservées');
+    expect(banner(root)).to.contain('Mis en pause par le formateur').and.contain('Vos réponses restent conservées');
     locale.set('nl', { persist: false });
   });
 });

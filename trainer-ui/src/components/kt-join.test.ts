@@ -76,7 +76,7 @@ describe('kt-join', () => {
     $<HTMLFormElement>(root, '#join-form').requestSubmit();
     await waitFor(() => root.querySelector('[data-testid=rejoin-code]'), 'the rejoin code');
     expect(locale.lang).to.equal('fr');
-    expect(deepText(root)).to.contain('Note ton code de retour personnel');
+    expect(deepText(root)).to.contain('Notez votre code de retour personnel');
   });
 
   it('checks the form before asking the server', async () => {

@@ -62,3 +62,10 @@ export const hashRejoinCode = (input: string): string => sha256(`rejoin/${normal
  */
 export const pseudonymKey = (pseudonym: string): string =>
   pseudonym.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/\s+/g, ' ');
+
+/**
+ * A pseudonym the room can read: no control or invisible formatting characters (a bidi override would turn the
+ * projector's leaderboard around), and at least one letter or digit.
+ */
+export const readablePseudonym = (pseudonym: string): boolean =>
+  !/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(pseudonym) && /[\p{L}\p{N}]/u.test(pseudonym);

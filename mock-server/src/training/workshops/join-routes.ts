@@ -12,6 +12,7 @@ import {
   newToken,
   normaliseCode,
   pseudonymKey,
+  readablePseudonym,
 } from './codes.ts';
 import type { WorkshopDeps } from './deps.ts';
 import { clientKey, createTryLimiter } from './limiter.ts';
@@ -91,6 +92,11 @@ export function joinRoutes(deps: WorkshopDeps): Hono {
       return badRequest(c, {
         nl: `Kies een pseudoniem van 1 tot ${MAX_PSEUDONYM} tekens (geen echte naam nodig).`,
         fr: `Choisissez un pseudonyme de 1 à ${MAX_PSEUDONYM} caractères (pas besoin de votre vrai nom).`,
+      });
+    if (!readablePseudonym(name))
+      return badRequest(c, {
+        nl: 'Een pseudoniem bestaat uit letters, cijfers, spaties en leestekens, op één regel.',
+        fr: 'Un pseudonyme se compose de lettres, de chiffres, d’espaces et de signes de ponctuation, sur une ligne.',
       });
     const id = newId();
     const token = newToken();

@@ -21,15 +21,15 @@ export type WorkshopErrorCode =
 /** The workshop API's error messages (docs/decisions/006-workshops.md): Dutch first, French second. */
 export const WORKSHOP_MESSAGES: Record<WorkshopErrorCode, Text> = {
   'trainer-unauthorized': {
-    nl: 'Alleen voor de trainer: geef het trainerswachtwoord (Authorization: Bearer … of HTTP Basic).',
+    nl: 'Alleen voor de lesgever: geef het lesgeverswachtwoord, TRAINER_PASSWORD (Authorization: Bearer … of HTTP Basic).',
     fr: 'Réservé au formateur : donnez le mot de passe du formateur (Authorization: Bearer … ou HTTP Basic).',
   },
   'trainer-only': {
-    nl: 'Dit is een deelnemerstoken: alleen de trainer kan workshops beheren.',
+    nl: 'Dit is een deelnemerstoken: alleen de lesgever kan workshops beheren.',
     fr: 'Ceci est un jeton de participant : seul le formateur peut gérer les ateliers.',
   },
   'trainer-disabled': {
-    nl: 'Deze server heeft geen trainerswachtwoord: start hem met TRAINER_PASSWORD om workshops te beheren.',
+    nl: 'Deze server heeft geen lesgeverswachtwoord: start hem met TRAINER_PASSWORD om workshops te beheren.',
     fr: 'Ce serveur n’a pas de mot de passe formateur : démarrez-le avec TRAINER_PASSWORD pour gérer des ateliers.',
   },
   'unknown-workshop': {
@@ -45,11 +45,11 @@ export const WORKSHOP_MESSAGES: Record<WorkshopErrorCode, Text> = {
     fr: 'Ce n’est pas possible dans l’état actuel de l’atelier.',
   },
   'unknown-code': {
-    nl: 'Geen workshop met deze code. Controleer de code op het scherm van de trainer.',
+    nl: 'Geen workshop met deze code. Controleer de code op het scherm van de lesgever.',
     fr: 'Aucun atelier avec ce code. Vérifiez le code sur l’écran du formateur.',
   },
   'unknown-rejoin-code': {
-    nl: 'Deze terugkeercode is niet (meer) geldig voor deze workshop. Vraag de trainer om een nieuwe.',
+    nl: 'Deze terugkeercode is niet (meer) geldig voor deze workshop. Vraag de lesgever om een nieuwe.',
     fr: 'Ce code de retour n’est pas (plus) valable pour cet atelier. Demandez-en un nouveau au formateur.',
   },
   'workshop-ended': {
@@ -65,7 +65,7 @@ export const WORKSHOP_MESSAGES: Record<WorkshopErrorCode, Text> = {
     fr: 'Trop de codes erronés. Attendez une minute et réessayez.',
   },
   'workshop-not-started': {
-    nl: 'De workshop is nog niet begonnen: wacht tot de trainer hem start.',
+    nl: 'De workshop is nog niet begonnen: wacht tot de lesgever hem start.',
     fr: 'L’atelier n’a pas encore commencé : attendez que le formateur le lance.',
   },
   'workshop-paused': {
