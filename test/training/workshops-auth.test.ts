@@ -32,7 +32,7 @@ describe('trainer routes', () => {
       expect(res.headers.get('WWW-Authenticate')).toMatch(/^Bearer realm=/);
       const body = (await res.json()) as { error: { code: string; message: { nl: string; fr: string } } };
       expect(body.error.code).toBe('trainer-unauthorized');
-      expect(body.error.message.nl).toContain('trainer');
+      expect(body.error.message.nl).toContain('lesgever');
       expect(body.error.message.fr).toContain('formateur');
     }
     const post = await call(server.app, 'POST', '/api/workshops', { body: { title: 'x', exercises: ['a'] } });
