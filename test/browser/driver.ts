@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { formatAmount } from '../../mock-server/src/training/text.ts';
+import type { AnswerValue, Exercise } from '../../mock-server/src/training/types.ts';
 
 async function waitForCount(page: Page, locator: Locator, n: number, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -80,4 +82,37 @@ export async function submit(page: Page): Promise<string> {
   const score = page.locator('kt-result [data-testid=score]');
   await score.waitFor();
   return (await score.textContent())?.trim() ?? '';
+}
+
+/** Fills the answers the way a trainee types them (amounts with a decimal comma, dates in the date field). */
+export async function fillAnswers(page: Page, x: Exercise, answers: Record<string, AnswerValue>): Promise<void> {
+  await openTab(page, 'task');
+  for (const q of x.questions) {
+    const v = answers[q.id];
+    if (v === undefined) continue;
+    const input = page.locator(`kt-question[data-question="${q.id}"] input`).first();
+    if (q.kind === 'choice') await answerChoice(page, q.id, String(v));
+    else if (q.kind === 'multi') await answerMulti(page, q.id, (v as string[]).map(String));
+    else if (q.kind === 'amount') await input.fill(formatAmount(Number(v), 'nl'));
+    else if (q.kind === 'date') await input.fill(String(v).split('-').reverse().join('/'));
+    else await input.fill(String(v));
+  }
+}
+
+/** The points of a score line such as "10 / 12 punten" (decimal comma allowed). */
+export function pointsOf(score: string): { points: number; max: number } {
+  const m = /([\d.,]+)\s*\/\s*([\d.,]+)/.exec(score);
+  if (!m) throw new Error(`no score in "${score}"`);
+  return { points: Number(m[1]?.replace(',', '.')), max: Number(m[2]?.replace(',', '.')) };
+}
+
+/** Where the app keeps the participant's token (`localTokenStore` of trainer-ui/src/api/training.ts). */
+export const TOKEN_KEY = 'ksz-sandbox.participant-token';
+
+/** The participant's token in this page's `localStorage` (null when the browser has none). */
+export function participantToken(page: Page): Promise<string | null> {
+  return page.evaluate(
+    (k) => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(k),
+    TOKEN_KEY,
+  );
 }

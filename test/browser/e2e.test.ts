@@ -14,19 +14,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDef } from '../../mock-server/src/ksz/flows/define.ts';
 import { discoverFlows } from '../../mock-server/src/ksz/flows/discover.ts';
 import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
-import { formatAmount } from '../../mock-server/src/training/text.ts';
 import type { AnswerValue, Exercise } from '../../mock-server/src/training/types.ts';
-import { instantiate, participantSeed, variantSeeds } from '../../mock-server/src/training/variant.ts';
-import { buildWorld } from '../../scenarios/engine/world.ts';
 import { type RunningServer, startRealServer } from '../support/spawn.ts';
-import { rightAnswers } from '../support/training.ts';
+import { participantAnswers } from '../support/training.ts';
 import {
-  answerChoice,
-  answerMulti,
   consult,
+  fillAnswers as fillPage,
   identify,
   join as joinAs,
   openTab,
+  participantToken,
+  pointsOf,
   register,
   startExercise,
   submit,
@@ -35,7 +33,6 @@ import { buildUi, CHROMIUM, hasChromium, launch, ROOT, seriousViolations, shadow
 
 const CI = process.env.CI === 'true';
 const exercises = new Map(loadExercises().map((x) => [x.id, x]));
-const TOKEN_KEY = 'ksz-sandbox.participant-token';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -54,41 +51,16 @@ function exercise(id: string): Exercise {
 /** The right answers of this participant's first attempt of an exercise (server-side code, same seeds). */
 function answersFor(x: Exercise): { answers: Record<string, AnswerValue>; subject: string } {
   if (!participantId) throw new Error('no participant yet');
-  const seeds = variantSeeds(participantSeed(participantId), x.id, 0);
-  const world = buildWorld({ preset: 'small', seed: seeds.worldSeed });
-  const variant = instantiate(x, seeds, 0, world);
-  return { answers: rightAnswers(x, variant, world, { flows }), subject: variant.subject?.insz ?? '' };
+  return participantAnswers(x, participantId, flows);
 }
 
-/** Fills the answers the way a trainee types them (amounts with a decimal comma, dates in the date field). */
-async function fillAnswers(x: Exercise, answers: Record<string, AnswerValue>): Promise<void> {
-  await openTab(page, 'task');
-  for (const q of x.questions) {
-    const v = answers[q.id];
-    if (v === undefined) continue;
-    const input = page.locator(`kt-question[data-question="${q.id}"] input`).first();
-    if (q.kind === 'choice') await answerChoice(page, q.id, String(v));
-    else if (q.kind === 'multi') await answerMulti(page, q.id, (v as string[]).map(String));
-    else if (q.kind === 'amount') await input.fill(formatAmount(Number(v), 'nl'));
-    else if (q.kind === 'date') await input.fill(String(v).split('-').reverse().join('/'));
-    else await input.fill(String(v));
-  }
-}
+const fillAnswers = (x: Exercise, answers: Record<string, AnswerValue>) => fillPage(page, x, answers);
 
 async function apiGet<T>(path: string): Promise<T> {
-  const token = await page.evaluate(
-    (k) => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(k),
-    TOKEN_KEY,
-  );
+  const token = await participantToken(page);
   const res = await fetch(`${server?.base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
-}
-
-function pointsOf(score: string): { points: number; max: number } {
-  const m = /([\d.,]+)\s*\/\s*([\d.,]+)/.exec(score);
-  if (!m) throw new Error(`no score in "${score}"`);
-  return { points: Number(m[1]?.replace(',', '.')), max: Number(m[2]?.replace(',', '.')) };
 }
 
 const maxOf = (x: Exercise) => x.checks.reduce((s, c) => s + c.points, 0);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
@@ -28,11 +29,53 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** `npm run build:ui` (Vite → dist/ui); throws with Vite's output when it fails. */
+const BUILT = join(ROOT, 'dist', 'ui', 'index.html');
+const LOCK = join(ROOT, 'dist', '.ui-build.lock');
+const UI_SOURCES = [join(ROOT, 'trainer-ui'), join(ROOT, 'vite.config.ts'), join(ROOT, 'package-lock.json')];
+
+/** Newest modification time under a file or folder (test files do not go into the bundle). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : st.mtimeMs;
+  let max = 0;
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  return max;
+}
+
+const uiIsStale = () => !existsSync(BUILT) || UI_SOURCES.some((s) => newest(s) > statSync(BUILT).mtimeMs);
+
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * `npm run build:ui` (Vite → dist/ui) unless dist/ui is newer than every source of the bundle; throws with Vite's
+ * output when it fails. Browser test files run in parallel and the server reads dist/ui per request: a lock
+ * (a folder, created atomically) lets one process build while the others wait, then find the build fresh.
+ */
 export function buildUi(): void {
-  const vite = `${ROOT}node_modules/vite/bin/vite.js`;
-  const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock left behind by a killed run is older than any build takes.
+      const held = statSync(LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another process holds ${LOCK} for too long`);
+      sleepSync(100);
+    }
+  }
+  try {
+    if (!uiIsStale()) return;
+    const vite = `${ROOT}node_modules/vite/bin/vite.js`;
+    const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 /** A DOM node as far as the page-side helpers below need it (this tsconfig has no DOM library). */

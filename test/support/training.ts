@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { FlowDef } from '../../mock-server/src/ksz/flows/define.ts';
 import { createServer, type Server } from '../../mock-server/src/server.ts';
 import { openSqliteStore } from '../../mock-server/src/store/sqlite.ts';
 import { checkOf } from '../../mock-server/src/training/checks/index.ts';
@@ -6,7 +7,9 @@ import { flowFacts } from '../../mock-server/src/training/routes.ts';
 import { computeKey, keyContext } from '../../mock-server/src/training/score.ts';
 import { openTrainingStore, type TrainingStore } from '../../mock-server/src/training/store.ts';
 import type { AnswerValue, Exercise, KeyValue, Variant } from '../../mock-server/src/training/types.ts';
+import { instantiate, participantSeed, variantSeeds } from '../../mock-server/src/training/variant.ts';
 import type { World } from '../../scenarios/engine/model.ts';
+import { buildWorld } from '../../scenarios/engine/world.ts';
 import { ADMIN_TOKEN, basic, TEST_NOW } from './server.ts';
 
 export { basic };
@@ -132,6 +135,22 @@ export function rightAnswers(
     else if (value !== null) answers[p.question] = value;
   }
   return answers;
+}
+
+/**
+ * The right answers of a participant's attempt number `n` (0: the first) of an exercise, and its subject's INSZ:
+ * the participant's own world rebuilt here with the server's seeds (server-side code, as the browser tests need it).
+ */
+export function participantAnswers(
+  exercise: Exercise,
+  participantId: string,
+  flows: FlowDef[],
+  n = 0,
+): { answers: Record<string, AnswerValue>; subject: string } {
+  const seeds = variantSeeds(participantSeed(participantId), exercise.id, n);
+  const world = buildWorld({ preset: 'small', seed: seeds.worldSeed });
+  const variant = instantiate(exercise, seeds, n, world);
+  return { answers: rightAnswers(exercise, variant, world, { flows }), subject: variant.subject?.insz ?? '' };
 }
 
 /** A clock tests move by hand: pass `now` to `trainingServer`, then `advance` between requests. */

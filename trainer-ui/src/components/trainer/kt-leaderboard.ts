@@ -77,6 +77,18 @@ export class KtLeaderboard extends LitElement {
       :host([audience='room']) .table-wrap {
         background: transparent;
         border: 0;
+        /* Made to fit its panel (no scrolling on a projector): a long name is cut with an ellipsis. */
+        overflow: visible;
+      }
+      :host([audience='room']) .rank {
+        width: auto;
+      }
+      :host([audience='room']) tbody th {
+        width: 100%;
+        max-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
       }
       :host([audience='room']) .medal {
         min-width: 1.8em;
@@ -100,6 +112,9 @@ export class KtLeaderboard extends LitElement {
         background: #ffdf7e;
         color: #102f55;
         border-color: #ffdf7e;
+      }
+      td.num {
+        white-space: nowrap;
       }
       .more,
       .empty {

@@ -52,6 +52,11 @@ describe('kt-projector', () => {
     expect($(root, '[data-testid=join-code]').textContent).to.equal('HTK4PX');
     // The URL as people type it: the code goes in the page's own field (the QR code carries the whole URL).
     expect($(root, '.url').textContent).to.equal('http://192.168.1.20:8080/join');
+    // It may wrap after the host's slash, never inside "http://"; its type is sized for the longest part.
+    expect(
+      [...$(root, '.url').childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent),
+    ).to.deep.equal(['http://192.168.1.20:8080/', 'join']);
+    expect($(root, '.url').style.getPropertyValue('--url-chars')).to.equal('25');
     expect(deepText(root)).to.contain('3 deelnemers');
     expect($(root, '[data-testid=time-left]').textContent).to.match(/Nog 2[45]:\d\d/);
     expect(deepText(root)).to.contain('Synthetische gegevens');

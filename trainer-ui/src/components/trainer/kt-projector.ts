@@ -26,11 +26,12 @@ const MAX_CHARTS_WIDE = 6;
 
 /**
  * The join URL as the room types it: without `?code=…` (the code is asked on the page and shown in huge type
- * next to it; the QR code carries the whole URL), allowed to wrap only after a slash.
+ * next to it; the QR code carries the whole URL), in parts after which a line may wrap (after a slash, never inside
+ * `//`), and the length of the longest part (the type is made small enough for it to fit the panel's width).
  */
-function typedUrl(joinUrl: string) {
-  const bare = joinUrl.replace(/[?#].*$/, '');
-  return bare.split(/(?<=[^/]\/)/).map((part) => html`${part}<wbr />`);
+function typedUrl(joinUrl: string): { parts: string[]; longest: number } {
+  const parts = joinUrl.replace(/[?#].*$/, '').split(/(?<=[^/]\/)(?!\/)/);
+  return { parts, longest: Math.max(...parts.map((p) => p.length)) };
 }
 
 /**
@@ -162,7 +163,7 @@ export class KtProjector extends LitElement {
         flex: 1;
         min-height: 0;
         display: grid;
-        grid-template-columns: minmax(0, 0.8fr) minmax(0, 0.9fr) minmax(0, 1.4fr);
+        grid-template-columns: minmax(0, 0.8fr) minmax(0, 1fr) minmax(0, 1.3fr);
         gap: 1.2em;
         align-items: start;
       }
@@ -200,7 +201,8 @@ export class KtProjector extends LitElement {
         margin: 0 0 0.3em;
         font-family: var(--kt-mono);
         font-weight: 700;
-        font-size: 0.95em;
+        /* As large as the panel allows for the longest part (an address such as http://192.168.1.20:8080/). */
+        font-size: min(0.95em, calc(100cqi / (var(--url-chars, 20) * 0.62)));
         overflow-wrap: anywhere;
       }
       .code {
@@ -242,16 +244,22 @@ export class KtProjector extends LitElement {
         font-weight: 700;
         font-size: 0.8em;
         margin-bottom: 0.15em;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
       }
-      figcaption span {
+      /* The title on at most two lines: the room recognises the exercise by its number and its first words. */
+      figcaption .title {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        line-clamp: 2;
+        overflow: hidden;
+      }
+      figcaption .figs {
         display: block;
         font-weight: 400;
         color: var(--soft);
-        overflow: hidden;
-        text-overflow: ellipsis;
+      }
+      figcaption .figs span {
+        white-space: nowrap;
       }
       .muted-dark {
         color: var(--soft);
@@ -365,10 +373,11 @@ export class KtProjector extends LitElement {
     </div>`;
   }
 
-  private caption(s: ExerciseStats): string {
+  /** "gemiddeld 92% · 3 ingediend", wrapping (if it must) only between its two parts. */
+  private caption(s: ExerciseStats) {
     const mean = formatPercent(s.meanPercent, this.roomLang);
-    const n = translatePlural(this.roomLang, 'projector.submitted', s.submitted);
-    return mean ? `${this.t('projector.mean', { mean })} · ${n}` : n;
+    const n = html`<span>${translatePlural(this.roomLang, 'projector.submitted', s.submitted)}</span>`;
+    return mean ? html`<span>${this.t('projector.mean', { mean })}</span> · ${n}` : n;
   }
 
   private charts(c: Console) {
@@ -381,8 +390,9 @@ export class KtProjector extends LitElement {
     return html`<div class="charts" data-count=${shown.length}>
       ${shown.map((s) => {
         const title = pick(s.title, this.roomLang);
+        const n = c.workshop.exercises.findIndex((e) => e.id === s.id) + 1;
         return html`<figure data-exercise=${s.id}>
-          <figcaption>${title}<span>${this.caption(s)}</span></figcaption>
+          <figcaption><span class="title">${n > 0 ? `${n}. ` : ''}${title}</span><span class="figs">${this.caption(s)}</span></figcaption>
           <kt-score-chart tone="dark" compact language=${this.roomLang} heading=${title} .buckets=${s.buckets}
             .mean=${s.meanPercent}></kt-score-chart>
         </figure>`;
@@ -404,6 +414,7 @@ export class KtProjector extends LitElement {
       </div>`;
     const w = c.workshop;
     const board = w.leaderboard !== 'hidden';
+    const url = typedUrl(w.joinUrl);
     return html`<div class="screen" lang=${lang2tag(this.roomLang)}>
       <div class="bar">
         <h1>${w.title}</h1>
@@ -421,7 +432,7 @@ export class KtProjector extends LitElement {
         <section class="panel join" aria-labelledby="p-join">
           <h2 id="p-join">${this.t('projector.join')}</h2>
           <p class="lead">${this.t('projector.join.go')}</p>
-          <p class="url">${typedUrl(w.joinUrl)}</p>
+          <p class="url" style="--url-chars:${url.longest}">${url.parts.map((part) => html`${part}<wbr />`)}</p>
           <p class="lead">${this.t('projector.join.code')}</p>
           <p class="code" data-testid="join-code" style="--chars:${w.code.length}">${w.code}</p>
           <kt-join-qr .api=${this.api} workshop-id=${w.id} join-url=${w.joinUrl} language=${this.roomLang}></kt-join-qr>

@@ -208,6 +208,29 @@ describe('kt-workshop-console', () => {
     expect(f.callsTo('PATCH /api/workshops/w1')[0]?.body).to.deep.equal({ leaderboard: 'anonymous' });
   });
 
+  it('keeps the chosen mode checked while it is being saved (no flicker back to the old one)', async () => {
+    let answer = () => {};
+    const answered = new Promise<void>((r) => {
+      answer = r;
+    });
+    const { el, root, f } = await mount({
+      'PATCH /api/workshops/w1': async () => {
+        await answered;
+        return reply('running', { leaderboard: 'anonymous' });
+      },
+    });
+    const radio = (mode: string) => $<HTMLInputElement>(root, `input[name=leaderboard-mode][value=${mode}]`);
+    radio('anonymous').click();
+    await waitFor(() => f.callsTo('PATCH /api/workshops/w1').length === 1, 'the PATCH');
+    await el.updateComplete;
+    expect(radio('anonymous').checked).to.equal(true);
+    expect(radio('named').checked).to.equal(false);
+    f.on('GET /api/workshops/w1', { json: consoleData({ leaderboard: 'anonymous' }) });
+    answer();
+    await waitFor(() => deepText($(root, '[role=status][aria-live=polite]')).includes('Anoniem'), 'the announcement');
+    expect(radio('anonymous').checked).to.equal(true);
+  });
+
   it('charts each exercise’s scores with an aria-label that has the numbers, and counts per check', async () => {
     const { root } = await mount();
     const stat = $(root, 'article[data-exercise=infosec-desk]');

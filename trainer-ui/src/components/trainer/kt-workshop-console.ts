@@ -56,6 +56,7 @@ export class KtWorkshopConsole extends LitElement {
     actionError: { state: true },
     announcement: { state: true },
     issued: { state: true },
+    savingMode: { state: true },
   };
 
   declare api: TrainerApi;
@@ -67,6 +68,8 @@ export class KtWorkshopConsole extends LitElement {
   declare private actionError: string;
   declare private announcement: string;
   declare private issued: { pseudonym: string; code: string } | null;
+  /** The leaderboard mode being saved: its radio stays checked until the server's answer (no flicker back). */
+  declare private savingMode: LeaderboardMode | null;
 
   /** Saves a downloaded file (tests replace it). */
   download: (blob: Blob, filename: string) => void = saveBlob;
@@ -138,7 +141,8 @@ export class KtWorkshopConsole extends LitElement {
       }
       .figures {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+        /* Two by two (one column when narrow): no fourth figure alone on a second row. */
+        grid-template-columns: repeat(auto-fit, minmax(max(8.5rem, calc(50% - 0.5rem)), 1fr));
         gap: 0.75rem 1rem;
         margin: 0 0 1rem;
       }
@@ -374,6 +378,7 @@ export class KtWorkshopConsole extends LitElement {
     this.actionError = '';
     this.announcement = '';
     this.issued = null;
+    this.savingMode = null;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -470,13 +475,20 @@ export class KtWorkshopConsole extends LitElement {
     });
   }
 
-  private setMode(mode: LeaderboardMode): Promise<void> {
+  private async setMode(mode: LeaderboardMode): Promise<void> {
     const { t } = this.i18n;
-    return this.patch(
-      'leaderboard',
-      { leaderboard: mode },
-      t('console.done.mode', { mode: t(`console.mode.${mode}`) }),
-    );
+    // Busy with another action: nothing is saved, the radios go back to the mode in force.
+    if (this.busy) return this.requestUpdate();
+    this.savingMode = mode;
+    try {
+      await this.patch(
+        'leaderboard',
+        { leaderboard: mode },
+        t('console.done.mode', { mode: t(`console.mode.${mode}`) }),
+      );
+    } finally {
+      this.savingMode = null;
+    }
   }
 
   private extend(): Promise<void> {
@@ -558,7 +570,7 @@ export class KtWorkshopConsole extends LitElement {
         <p class="label" id="code-label">${t('console.join.code')}</p>
         <p class="join-code code" aria-describedby="code-label" data-testid="join-code">${w.code}</p>
         <p class="label">${t('console.join.url')}</p>
-        <p class="join-url">${w.joinUrl.split(/(?<=[^/]\/)|(?=\?)/).map((part) => html`${part}<wbr />`)}</p>
+        <p class="join-url">${w.joinUrl.split(/(?<=[^/]\/)(?!\/)|(?=\?)/).map((part) => html`${part}<wbr />`)}</p>
         <button type="button" class="secondary small" @click=${() => this.copyUrl(w.joinUrl)}>
           ${t('console.copy')}
         </button>
@@ -734,6 +746,7 @@ export class KtWorkshopConsole extends LitElement {
   private leaderboard(c: Console) {
     const { t } = this.i18n;
     const mode = c.workshop.leaderboard;
+    const checked = this.savingMode ?? mode;
     return html`<section aria-labelledby="leaderboard-title">
       <div class="section-head"><h2 id="leaderboard-title">${t('console.leaderboard.title')}</h2></div>
       <div class="card">
@@ -741,7 +754,7 @@ export class KtWorkshopConsole extends LitElement {
           <legend>${t('console.mode.legend')}</legend>
           ${MODES.map(
             (m) => html`<label class="option">
-              <input type="radio" name="leaderboard-mode" value=${m} .checked=${live(mode === m)}
+              <input type="radio" name="leaderboard-mode" value=${m} .checked=${live(checked === m)}
                 @change=${() => this.setMode(m)} />
               <span>${t(`console.mode.${m}`)}<small>${t(`console.mode.${m}.help`)}</small></span>
             </label>`,

@@ -57,6 +57,9 @@ export class KtWorkshopForm extends LitElement {
       form > h2 {
         margin-bottom: 0.25rem;
       }
+      form > h2 + .help {
+        margin-bottom: 1rem;
+      }
       .narrow {
         max-width: 36rem;
       }
