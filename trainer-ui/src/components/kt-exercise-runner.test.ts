@@ -45,6 +45,7 @@ function questions(root: ShadowRoot): ShadowRoot[] {
 describe('kt-exercise-runner', () => {
   beforeEach(() => {
     sessionStorage.clear();
+    for (const key of Object.keys(localStorage)) if (key.startsWith('ksz-sandbox.draft.')) localStorage.removeItem(key);
     locale.set('nl', { persist: false });
   });
 

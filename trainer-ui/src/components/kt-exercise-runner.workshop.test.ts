@@ -48,6 +48,7 @@ const banner = (root: ShadowRoot) => {
 describe('kt-exercise-runner in a workshop', () => {
   beforeEach(() => {
     sessionStorage.clear();
+    for (const key of Object.keys(localStorage)) if (key.startsWith('ksz-sandbox.draft.')) localStorage.removeItem(key);
     locale.set('nl', { persist: false });
   });
 
@@ -75,7 +76,7 @@ describe('kt-exercise-runner in a workshop', () => {
     expect($<HTMLButtonElement>(hints, '#show-h1').disabled).to.equal(true);
     $<HTMLInputElement>(question(root, 0), 'input[value=alleenstaand]').click();
     await el.updateComplete;
-    expect(JSON.parse(sessionStorage.getItem('ksz-sandbox.draft.a1') ?? '{}')).to.deep.equal({
+    expect(JSON.parse(localStorage.getItem('ksz-sandbox.draft.a1') ?? '{}')).to.deep.equal({
       category: 'alleenstaand',
     });
     expect(f.callsTo('POST /api/attempts/a1/submit')).to.have.length(0);
@@ -120,7 +121,7 @@ describe('kt-exercise-runner in a workshop', () => {
     expect($<HTMLInputElement>(question(root, 0), 'input[value=alleenstaand]').checked).to.equal(true);
     expect($<HTMLInputElement>(question(root, 1), 'input[value=D2]').checked).to.equal(true);
     expect($<HTMLInputElement>(question(root, 0), 'input').disabled).to.equal(false);
-    expect(JSON.parse(sessionStorage.getItem('ksz-sandbox.draft.a1') ?? '{}')).to.deep.equal({
+    expect(JSON.parse(localStorage.getItem('ksz-sandbox.draft.a1') ?? '{}')).to.deep.equal({
       category: 'alleenstaand',
       revised: ['D2'],
     });

@@ -3,8 +3,9 @@ import { safeLocalStorage } from '../api/training.ts';
 import type { Answers, AnswerValue } from '../api/types.ts';
 
 /**
- * The answers being filled in for one attempt, kept in `sessionStorage` so a reload (or a visit to the catalogue)
- * does not lose them. Re-renders the host on change.
+ * The answers being filled in for one attempt, kept in `localStorage` under the attempt's id, so a reload, a visit to
+ * the catalogue or a closed tab (a workshop participant coming back with the token this browser kept) does not lose
+ * them. Re-renders the host on change.
  *
  * @example
  * private draft = new DraftController(this);
@@ -20,7 +21,7 @@ export class DraftController implements ReactiveController {
 
   private get storage(): Storage | null {
     try {
-      return globalThis.sessionStorage ?? safeLocalStorage();
+      return safeLocalStorage() ?? globalThis.sessionStorage ?? null;
     } catch {
       return null;
     }
