@@ -155,7 +155,7 @@ describe('an infosec exercise played in the workspace', () => {
     expect(byId.registered?.explanation.nl).toContain('Jij registreerde met: 2.');
     expect(byId['esv-consulted']?.passed).toBe(false);
     expect(byId['only-needed']?.passed).toBe(false);
-    expect(byId['only-needed']?.explanation.nl).toContain('Onnodig geraadpleegd: kbi.');
+    expect(byId['only-needed']?.explanation.nl).toContain('Onnodig geraadpleegd: Kruispuntbank Inburgering (KBI).');
     expect(byId['no-others']?.passed).toBe(true);
     expect(byId['why-esv']?.passed).toBe(false);
     expect(r.body).toMatchObject({ points: 2, max: 12 });

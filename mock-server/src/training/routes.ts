@@ -39,6 +39,7 @@ const FAMILY_ORDER = ['infosec', 'esv', 'knipperlichten'];
 export const flowFacts = (flows: readonly FlowDef[]): FlowFacts[] =>
   flows.map((f) => ({
     id: f.id,
+    names: { nl: f.names.nl, fr: f.names.fr },
     roles: [...f.roles],
     operations: f.operations.map((o) => ({ name: o.name, integration: o.integration })),
   }));

@@ -5,7 +5,17 @@ import { checkOf } from './checks/index.ts';
 import { KeyError } from './keys/define.ts';
 import { KEYS } from './keys/index.ts';
 import { fill, formatAmount, formatDate, type Lang } from './text.ts';
-import type { CheckResult, Exercise, Facts, KeyContext, KeyValue, Question, ScoreResult, Variant } from './types.ts';
+import type {
+  CheckResult,
+  Exercise,
+  Facts,
+  FlowFacts,
+  KeyContext,
+  KeyValue,
+  Question,
+  ScoreResult,
+  Variant,
+} from './types.ts';
 
 const UNCOMPUTABLE = {
   nl: 'Deze controle kon voor jouw variant niet berekend worden en telt niet mee.',
@@ -37,9 +47,22 @@ export function computeKey(ctx: KeyContext, name: string, params: Record<string,
   return def.compute(ctx, params);
 }
 
-function render(shown: Shown | undefined, questions: Map<string, Question>, lang: Lang): string {
+/** A list item that starts with a flow id ("esv", "kbi (MSG00013)") shows the flow's name instead. */
+function listItem(item: string, flows: readonly FlowFacts[], lang: Lang): string {
+  const m = /^([a-z0-9-]+)(.*)$/.exec(item);
+  const names = m && flows.find((f) => f.id === m[1])?.names;
+  return names && m ? `${names[lang]}${m[2]}` : item;
+}
+
+function render(
+  shown: Shown | undefined,
+  questions: Map<string, Question>,
+  lang: Lang,
+  flows: readonly FlowFacts[] = [],
+): string {
   if (!shown) return '—';
-  if ('list' in shown) return shown.list.length > 0 ? shown.list.join(', ') : '—';
+  if ('list' in shown)
+    return shown.list.length > 0 ? shown.list.map((item) => listItem(item, flows, lang)).join(', ') : '—';
   const q = questions.get(shown.question);
   const one = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
@@ -145,8 +168,8 @@ function scoreWith(
     max += decl.points;
     const values = (lang: Lang) => ({
       ...variant.placeholders[lang],
-      expected: render(outcome.expected, questions, lang),
-      given: render(outcome.given, questions, lang),
+      expected: render(outcome.expected, questions, lang, facts.flows),
+      given: render(outcome.given, questions, lang, facts.flows),
     });
     checks.push({
       id: decl.id,

@@ -113,6 +113,8 @@ export type AnswerValue = string | string[] | number;
 /** A flow as far as scoring needs it: who may use it, which operations need an integration. */
 export interface FlowFacts {
   id: string;
+  /** The flow's name as the trainee reads it (in explanations, instead of its id). */
+  names?: { nl: string; fr: string };
   roles: Role[];
   operations: { name: string; integration: boolean }[];
 }
