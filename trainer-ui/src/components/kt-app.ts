@@ -198,6 +198,29 @@ export class KtApp extends LitElement {
         gap: 0.5rem 1.5rem;
         align-items: center;
       }
+      /* On a phone (participants join on theirs) the header gives the screen to the exercise. */
+      @media (max-width: 40rem) {
+        .top {
+          gap: 0.4rem 1rem;
+          padding-top: 0.5rem;
+          padding-bottom: 0.5rem;
+        }
+        .brand .subtitle,
+        .markbar .more {
+          display: none;
+        }
+        .brand svg {
+          width: 32px;
+          height: 32px;
+        }
+        nav a {
+          min-height: 2.5rem;
+          padding: 0.2rem 0.6rem;
+        }
+        main {
+          padding-top: 1rem;
+        }
+      }
       .page-intro {
         max-width: 52rem;
       }
@@ -440,7 +463,7 @@ export class KtApp extends LitElement {
               <path d="M9 28V12h4v6.5L19 12h5l-7 7.2L24.5 28h-5l-4.7-6.3-1.8 1.9V28H9z" fill="#102f55" />
               <circle cx="29.5" cy="25.5" r="3.5" fill="#ffdf7e" />
             </svg>
-            <span><strong>${t('app.title')}</strong><span>${t('app.subtitle')}</span></span>
+            <span><strong>${t('app.title')}</strong><span class="subtitle">${t('app.subtitle')}</span></span>
           </a>
           <nav aria-label=${t('nav.label')}>
             <ul>
@@ -453,7 +476,7 @@ export class KtApp extends LitElement {
         <div class="markbar">
           <div class="inner">
             <kt-synthetic-mark></kt-synthetic-mark>
-            <span>${t('app.synthetic.more')}</span>
+            <span class="more">${t('app.synthetic.more')}</span>
             ${
               me
                 ? html`<span class="who">
