@@ -4,17 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
 import type { AnswerValue, Exercise } from '../../mock-server/src/training/types.ts';
+import { createRng } from '../../scenarios/engine/rng.ts';
 import { startRealServer } from '../support/spawn.ts';
 
 /**
  * The room benchmark: one real server, a workshop, PARTICIPANTS participants who join and open an exercise each,
  * then all submit at the same moment. Reports the submission latencies against a baseline measured in the same
  * run (the same participants reading `GET /api/participants/me` at the same moment), and checks that no answer was
- * lost or duplicated: the console and the CSV export hold exactly one submission per participant, with the answers
- * sent; a second burst of submissions is refused (409) for every one of them.
+ * lost or duplicated: the CSV export holds exactly one row per submission, with the answers sent; a second burst of
+ * the same submissions is refused (409) for every one of them. Then the realistic case: everyone submits their next
+ * exercise within the same five seconds (seeded moments).
  */
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 200);
 const PASSWORD = 'bench-trainer-password';
+const SPREAD_MS = 5000;
 
 type Log = (line: string) => void;
 
@@ -107,6 +110,18 @@ export async function benchWorkshop(log: Log): Promise<void> {
     const workshop = (await created.json()) as { id: string; code: string };
     await fetch(`${server.base}/api/workshops/${workshop.id}/start`, { method: 'POST', headers: trainer });
 
+    const open = async (token: string, i: number, round: number): Promise<Joined> => {
+      const exercise = picked[(i + round) % picked.length] as Exercise;
+      const a = await fetch(`${server.base}/api/attempts`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ exerciseId: exercise.id }),
+      });
+      if (a.status !== 201) throw new Error(`attempt ${i}: ${a.status} ${await a.text()}`);
+      const { id } = (await a.json()) as { id: string };
+      return { token, exercise, attemptId: id, answers: someAnswers(exercise, i + round) };
+    };
+
     // The room fills: joins and first exercises, ten at a time (not measured: each opens a world of its own).
     const setupStart = performance.now();
     const joined: Joined[] = [];
@@ -121,15 +136,7 @@ export async function benchWorkshop(log: Log): Promise<void> {
           });
           if (j.status !== 201) throw new Error(`join ${i}: ${j.status} ${await j.text()}`);
           const { token } = (await j.json()) as { token: string };
-          const exercise = picked[i % picked.length] as Exercise;
-          const a = await fetch(`${server.base}/api/attempts`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ exerciseId: exercise.id }),
-          });
-          if (a.status !== 201) throw new Error(`attempt ${i}: ${a.status} ${await a.text()}`);
-          const { id } = (await a.json()) as { id: string };
-          return { token, exercise, attemptId: id, answers: someAnswers(exercise, i) };
+          return open(token, i, 0);
         }),
       );
       joined.push(...batch);
@@ -155,17 +162,18 @@ export async function benchWorkshop(log: Log): Promise<void> {
         req.on('error', reject);
         req.end(body);
       });
-    const burst = (one: (p: Joined) => Promise<number>) =>
+    const burst = (one: (p: Joined) => Promise<number>, who: Joined[] = joined) =>
       Promise.all(
-        joined.map(async (p) => {
+        who.map(async (p) => {
           const t0 = performance.now();
           const status = await one(p);
           return { status, ms: performance.now() - t0 };
         }),
       );
-    const bodies = new Map(joined.map((p) => [p, JSON.stringify({ answers: p.answers })]));
+    const bodies = new Map<Joined, string>();
+    const bodyOf = (p: Joined) => bodies.get(p) ?? bodies.set(p, JSON.stringify({ answers: p.answers })).get(p);
     const me = (p: Joined) => send('GET', '/api/participants/me', p.token);
-    const submit = (p: Joined) => send('POST', `/api/attempts/${p.attemptId}/submit`, p.token, bodies.get(p));
+    const submit = (p: Joined) => send('POST', `/api/attempts/${p.attemptId}/submit`, p.token, bodyOf(p));
 
     await burst(me); // warm-up: connections open, code paths compiled
     await burst(me);
@@ -176,13 +184,30 @@ export async function benchWorkshop(log: Log): Promise<void> {
     const again = await burst(submit);
     const refused = again.filter((r) => r.status === 409).length;
 
+    // The same room, each submitting their next exercise within the same SPREAD_MS (seeded moments): "hand in now".
+    const second: Joined[] = [];
+    for (let from = 0; from < PARTICIPANTS; from += 10)
+      second.push(...(await Promise.all(joined.slice(from, from + 10).map((p, k) => open(p.token, from + k, 1)))));
+    const rng = createRng('workshop-bench');
+    const spread = await Promise.all(
+      second.map(async (p) => {
+        await new Promise((resolve) => setTimeout(resolve, rng.next() * SPREAD_MS));
+        const t0 = performance.now();
+        const status = await submit(p);
+        return { status, ms: performance.now() - t0 };
+      }),
+    );
+    const spreadFigures = figures(spread.map((r) => r.ms));
+    const spreadOk = spread.filter((r) => r.status === 200).length;
+    const everyone = [...joined, ...second];
+
     const csvRes = await fetch(`${server.base}/api/workshops/${workshop.id}/results.csv`, { headers: trainer });
     const rows = parseCsv(await csvRes.text());
     const header = rows[0] ?? [];
     const col = (name: string) => header.indexOf(name);
     const data = rows.slice(1).filter((r) => r.length > 1);
     const byAttempt = new Map(data.map((r) => [r[col('attempt_id')] as string, r]));
-    const matching = joined.filter((p) => {
+    const matching = everyone.filter((p) => {
       const r = byAttempt.get(p.attemptId);
       return r && JSON.stringify(JSON.parse(r[col('answers')] as string)) === JSON.stringify(p.answers);
     }).length;
@@ -192,7 +217,12 @@ export async function benchWorkshop(log: Log): Promise<void> {
       `workshop submit: ${PARTICIPANTS} concurrent submissions: ${ok} answered 200; ${fmt(sub)}; p99 ${(sub.p99 / Math.max(baseline.p99, 0.001)).toFixed(2)} × baseline p99 (goal p99 ≤ 100 ms: ${sub.p99 <= 100 ? 'met' : 'NOT met'})`,
     );
     log(
-      `workshop integrity: CSV rows ${data.length}, distinct attempts ${byAttempt.size}, rows equal to what was sent ${matching}/${PARTICIPANTS}; second burst refused ${refused}/${PARTICIPANTS} (409) → ${data.length === PARTICIPANTS && byAttempt.size === PARTICIPANTS && matching === PARTICIPANTS && refused === PARTICIPANTS ? 'no answer lost or duplicated' : 'LOST OR DUPLICATED ANSWERS'}`,
+      `workshop submit, spread: ${PARTICIPANTS} submissions within ${SPREAD_MS / 1000} s: ${spreadOk} answered 200; ${fmt(spreadFigures)}`,
+    );
+    const total = everyone.length;
+    const intact = data.length === total && byAttempt.size === total && matching === total && refused === PARTICIPANTS;
+    log(
+      `workshop integrity: CSV rows ${data.length}/${total}, distinct attempts ${byAttempt.size}, rows equal to what was sent ${matching}/${total}; the burst again: ${refused}/${PARTICIPANTS} refused (409) → ${intact ? 'no answer lost or duplicated' : 'LOST OR DUPLICATED ANSWERS'}`,
     );
   } finally {
     await server.kill('SIGTERM');
