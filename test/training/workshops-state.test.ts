@@ -74,7 +74,7 @@ describe('a workshop with a 30-minute time box', () => {
 
     // At 45' the time is up: ended without anything firing.
     clock.advance(20);
-    expect(await me()).toMatchObject({ status: 'ended', endsAt: at(45) });
+    expect(await me()).toMatchObject({ status: 'ended', endsAt: at(45), endedBy: 'time' });
     expect(errorCode(await submit(b))).toBe('time-up');
     expect(errorCode(await hint(b, 'x'))).toBe('unknown-hint');
     expect(
@@ -95,6 +95,7 @@ describe('a workshop with a 30-minute time box', () => {
     // Ended by the trainer: final, whatever the box says.
     expect((await act('end')).body).toMatchObject({ status: 'ended', endedAt: at(45) });
     expect(errorCode(await submit(a))).toBe('workshop-ended');
+    expect(await me()).toMatchObject({ status: 'ended', endedBy: 'trainer' });
     expect(errorCode(await start(B))).toBe('exercise-done');
     expect((await start(A)).status).toBe(200);
     const still = await asTrainer<WorkshopReply>(server.app, 'PATCH', `/api/workshops/${w.id}`, {

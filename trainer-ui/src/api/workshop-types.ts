@@ -18,6 +18,8 @@ export interface ParticipantWorkshop {
   startedAt: string | null;
   /** When the time box ends (moves while paused); null without a time box or before the start. */
   endsAt: string | null;
+  /** Who ended it: the trainer or the time box (null while not ended; absent from older servers). */
+  endedBy?: 'trainer' | 'time' | null;
   /** The server's clock when it answered: remaining time = endsAt − serverNow, whatever the browser's clock says. */
   serverNow: string;
   revealed: boolean;

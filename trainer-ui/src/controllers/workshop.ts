@@ -98,7 +98,8 @@ export class MePoller {
     const before = this.me?.workshop;
     const w = me.workshop;
     if (w?.status === 'ended' && !(before?.status === 'ended' && before.id === w.id))
-      this.endedByTime = w.endsAt !== null && Date.parse(w.endsAt) <= Date.parse(w.serverNow);
+      this.endedByTime =
+        w.endedBy != null ? w.endedBy === 'time' : w.endsAt !== null && Date.parse(w.endsAt) <= Date.parse(w.serverNow);
     this.me = me;
     this.receivedAt = performance.now();
     this.error = null;

@@ -67,6 +67,8 @@ export function participantWorkshopView(w: WorkshopRecord, exercises: ReadonlyMa
     status: c.status,
     startedAt: w.startedAt,
     endsAt: c.endsAt,
+    /** Who ended it: the trainer (`end`) or the time box; null while it is not ended. */
+    endedBy: c.endedBy,
     serverNow: now.toISOString(),
     revealed: w.revealed,
     exercises: summaries(w, exercises),
