@@ -45,6 +45,7 @@ describe('POST /api/join with a pseudonym', () => {
       status: 'lobby',
       startedAt: null,
       endsAt: null,
+      endedBy: null,
       serverNow: clock.now().toISOString(),
       revealed: false,
       exercises: [expect.objectContaining({ id: EXERCISE })],

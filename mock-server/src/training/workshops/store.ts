@@ -131,17 +131,29 @@ export function workshopStore(db: Database.Database): WorkshopStore {
     revealed: w.revealed ? 1 : 0,
     leaderboard: w.leaderboard,
   });
-  const one = (row: unknown) => (row ? toWorkshop(row as WorkshopRow) : undefined);
+  // Every request of a participant reads their workshop; this process is its only writer (`add`, `save`), so the
+  // records are kept in memory, frozen, and replaced on every write.
+  const cache = new Map<string, WorkshopRecord>();
+  const remember = (w: WorkshopRecord): WorkshopRecord => {
+    const frozen = Object.freeze({ ...w, exercises: Object.freeze([...w.exercises]) as string[] });
+    cache.set(w.id, frozen);
+    return frozen;
+  };
+  const one = (row: unknown) => (row ? remember(toWorkshop(row as WorkshopRow)) : undefined);
   const oneParticipant = (row: unknown) => (row ? toParticipant(row as ParticipantRow) : undefined);
 
   return {
-    add: (w) => void s.add.run(params(w)),
-    get: (id) => one(s.get.get(id)),
+    add: (w) => {
+      s.add.run(params(w));
+      remember(w);
+    },
+    get: (id) => cache.get(id) ?? one(s.get.get(id)),
     byCode: (code) => one(s.byCode.get(code)),
     list: () => (s.list.all() as WorkshopRow[]).map(toWorkshop),
     save: (w) => {
       const { code: _code, language: _language, exercises: _exercises, createdAt: _createdAt, ...rest } = params(w);
       s.save.run(rest);
+      remember(w);
     },
     participantCount: (id) => (s.count.get(id) as { n: number }).n,
     participants: (id) => (s.participants.all(id) as ParticipantRow[]).map(toParticipant),
