@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { indexOf } from '../../../scenarios/engine/as-of.ts';
 import type { FlowDef } from '../ksz/flows/define.ts';
 import type { TenantManager } from '../ksz/tenants/types.ts';
+import { groupCommit } from '../store/group-commit.ts';
 import type { Store } from '../store/types.ts';
 import { apiError, badRequest } from './errors.ts';
 import { precomputeKeys, score } from './score.ts';
@@ -54,6 +55,8 @@ export const flowFacts = (flows: readonly FlowDef[]): FlowFacts[] =>
  */
 export function trainingRoutes(deps: TrainingDeps): Hono {
   const app = new Hono();
+  // A room submitting at once is committed in a few transactions, each answer still durable before its reply.
+  const submissions = groupCommit(deps.store.attempts.submitMany);
   const exercises = new Map(deps.exercises.map((x) => [x.id, x]));
   const facts = flowFacts(deps.flows);
 
@@ -302,8 +305,13 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
       flows: facts,
       keys: deps.store.attempts.keys(r.attempt.id),
     });
-    if (!deps.store.attempts.submit(r.attempt.id, checked.answers, result, deps.now().toISOString()))
-      return apiError(c, 409, 'already-submitted');
+    const stored = await submissions({
+      attemptId: r.attempt.id,
+      answers: checked.answers,
+      result,
+      at: deps.now().toISOString(),
+    });
+    if (!stored) return apiError(c, 409, 'already-submitted');
     return c.json(resultFor(r.participant, result));
   });
 

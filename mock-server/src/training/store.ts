@@ -57,6 +57,10 @@ export interface TrainingStore {
     takeHint(attemptId: string, hintId: string, at: string): boolean;
     /** Stores the answers and the result if the attempt is still open; returns false when it was not. */
     submit(attemptId: string, answers: Record<string, AnswerValue>, result: ScoreResult, at: string): boolean;
+    /** Several submissions in one transaction (group commit); each true when its attempt was still open. */
+    submitMany(
+      items: readonly { attemptId: string; answers: Record<string, AnswerValue>; result: ScoreResult; at: string }[],
+    ): boolean[];
   };
   /** Workshops and their participants (docs/decisions/006-workshops.md). */
   workshops: WorkshopStore;
@@ -205,6 +209,12 @@ export function openTrainingStore(file: string): TrainingStore {
       takeHint: (attemptId, hintId, at) => insertHint.run(attemptId, hintId, at, attemptId).changes === 1,
       submit: (attemptId, answers, result, at) =>
         submitAttempt.run(JSON.stringify(answers), JSON.stringify(result), at, attemptId).changes === 1,
+      submitMany: db.transaction((items: Parameters<TrainingStore['attempts']['submitMany']>[0]) =>
+        items.map(
+          (x) =>
+            submitAttempt.run(JSON.stringify(x.answers), JSON.stringify(x.result), x.at, x.attemptId).changes === 1,
+        ),
+      ),
     },
     workshops: workshopStore(db),
     close: () => db.close(),

@@ -1,3 +1,4 @@
+import { groupCommit } from '../../store/group-commit.ts';
 import type { JournalInput, Store } from '../../store/types.ts';
 
 export interface JournalWriter {
@@ -15,28 +16,9 @@ export interface JournalWriter {
  * await journal.append(row); // committed
  */
 export function createJournalWriter(store: Store): JournalWriter {
-  let queue: { entry: JournalInput; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    const batch = queue;
-    queue = [];
-    try {
-      store.journal.appendMany(batch.map((b) => b.entry));
-      for (const b of batch) b.resolve();
-    } catch (e) {
-      for (const b of batch) b.reject(e);
-    }
-  };
-  return {
-    append(entry) {
-      return new Promise((resolve, reject) => {
-        queue.push({ entry, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
-    },
-  };
+  const append = groupCommit((entries: JournalInput[]) => {
+    store.journal.appendMany(entries);
+    return entries.map(() => undefined);
+  });
+  return { append };
 }
