@@ -4,29 +4,12 @@
  * without dev dependencies) the server starts anyway and `/` says how to build the UI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uiIsStale } from './ui-stale.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILT = join(ROOT, 'dist', 'ui', 'index.html');
-const SOURCES = [join(ROOT, 'trainer-ui'), join(ROOT, 'vite.config.ts'), join(ROOT, 'package-lock.json')];
-
-/** Newest modification time under a file or folder (test files do not go into the bundle). */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : st.mtimeMs;
-  let max = 0;
-  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-  return max;
-}
-
-function uiIsStale(): boolean {
-  if (!existsSync(BUILT)) return true;
-  const built = statSync(BUILT).mtimeMs;
-  return SOURCES.some((s) => newest(s) > built);
-}
 
 function main(): void {
   if (!uiIsStale()) return;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
 import type { AnswerValue, Exercise } from '../../mock-server/src/training/types.ts';
 import { createRng } from '../../scenarios/engine/rng.ts';
+import { parseCsv } from '../support/csv.ts';
 import { startRealServer } from '../support/spawn.ts';
 
 /**
@@ -51,36 +52,6 @@ function figures(ms: number[]): { p50: number; p95: number; p99: number; max: nu
 
 const fmt = (f: ReturnType<typeof figures>) =>
   `p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms`;
-
-/** Splits CSV text into rows of cells (RFC 4180 quoting). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] as string;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 export async function benchWorkshop(log: Log): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ksz-bench-workshop-'));
@@ -202,7 +173,7 @@ export async function benchWorkshop(log: Log): Promise<void> {
     const everyone = [...joined, ...second];
 
     const csvRes = await fetch(`${server.base}/api/workshops/${workshop.id}/results.csv`, { headers: trainer });
-    const rows = parseCsv(await csvRes.text());
+    const rows = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ''));
     const header = rows[0] ?? [];
     const col = (name: string) => header.indexOf(name);
     const data = rows.slice(1).filter((r) => r.length > 1);

@@ -4,18 +4,12 @@
  * (a trainer and three participants, one on a phone, with different scores) and writes the PNGs the guide shows to
  * docs/img (or the folder given). It also prints axe's serious/critical findings per screen.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { FlowDef } from '../../mock-server/src/ksz/flows/define.ts';
-import { discoverFlows } from '../../mock-server/src/ksz/flows/discover.ts';
-import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
-import type { Exercise } from '../../mock-server/src/training/types.ts';
-import { startRealServer } from '../support/spawn.ts';
 import { participantAnswers } from '../support/training.ts';
 import { participantToken } from './driver.ts';
-import { buildUi, hasChromium, launch, ROOT, seriousViolations } from './support.ts';
+import { hasChromium, launch, ROOT, seriousViolations } from './support.ts';
 import {
   backToWorkshop,
   consoleAction,
@@ -23,6 +17,7 @@ import {
   createWorkshop,
   doExercise,
   eventually,
+  exercise,
   fillWorkshopForm,
   joinWithPseudonym,
   moveExercise,
@@ -31,6 +26,7 @@ import {
   openReport,
   openWorkshopExercise,
   openWorkshopForm,
+  startWorkshopServer,
   takeHint,
   trainerSignIn,
   waitForPhase,
@@ -49,12 +45,6 @@ const EXERCISES = [
   'esv-partner-income',
   'knipperlichten-student-job',
 ];
-const catalogue = new Map(loadExercises().map((x) => [x.id, x]));
-const exercise = (id: string): Exercise => {
-  const x = catalogue.get(id);
-  if (!x) throw new Error(`no exercise ${id}`);
-  return x;
-};
 
 interface Person {
   page: Page;
@@ -64,12 +54,7 @@ interface Person {
 async function main(): Promise<void> {
   if (!hasChromium()) throw new Error('no Chromium at /usr/bin/chromium (apt-get install chromium)');
   mkdirSync(out, { recursive: true });
-  const flows: FlowDef[] = await discoverFlows();
-  buildUi();
-  const server = await startRealServer({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'ksz-guide-')),
-    CLOCK: '2025-06-30',
-    TRAINER_PASSWORD: PASSWORD,
+  const { server, flows } = await startWorkshopServer('guide', PASSWORD, {
     // The address the guide's section 2 serves the room on: it shows in the console, on the projector and in the QR.
     PUBLIC_URL: 'http://192.168.1.20:8080',
   });

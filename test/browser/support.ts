@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { uiIsStale } from '../../scripts/ui-stale.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Debian's Chromium (apt-get install chromium); never a downloaded browser. */
@@ -29,21 +30,7 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-const BUILT = join(ROOT, 'dist', 'ui', 'index.html');
 const LOCK = join(ROOT, 'dist', '.ui-build.lock');
-const UI_SOURCES = [join(ROOT, 'trainer-ui'), join(ROOT, 'vite.config.ts'), join(ROOT, 'package-lock.json')];
-
-/** Newest modification time under a file or folder (test files do not go into the bundle). */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : st.mtimeMs;
-  let max = 0;
-  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-  return max;
-}
-
-const uiIsStale = () => !existsSync(BUILT) || UI_SOURCES.some((s) => newest(s) > statSync(BUILT).mtimeMs);
 
 const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 

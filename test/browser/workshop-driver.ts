@@ -1,12 +1,50 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { FlowDef } from '../../mock-server/src/ksz/flows/define.ts';
+import { discoverFlows } from '../../mock-server/src/ksz/flows/discover.ts';
+import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
 import type { AnswerValue, Exercise } from '../../mock-server/src/training/types.ts';
+import { type RunningServer, startRealServer } from '../support/spawn.ts';
 import { consult, fillAnswers, identify, openTab, pointsOf, register, submit } from './driver.ts';
+import { buildUi } from './support.ts';
 
 /**
  * What a trainer and the participants of a live workshop do in the UI, as Playwright steps (its CSS locators
  * pierce the components' shadow roots). Shared by the workshop end-to-end test and the trainer guide's screenshots.
  */
+
+let catalogue: Map<string, Exercise> | undefined;
+
+/** An exercise of scenarios/exercises by its id. */
+export function exercise(id: string): Exercise {
+  catalogue ??= new Map(loadExercises().map((x) => [x.id, x]));
+  const x = catalogue.get(id);
+  if (!x) throw new Error(`no exercise ${id} in scenarios/exercises`);
+  return x;
+}
+
+/**
+ * A workshop's setting: the UI built, the real server started on a fresh data folder (`ksz-<name>-…` in the temp
+ * folder) with the clock on 30 June 2025 and `password` as the trainer's (plus `env`), and the flows the
+ * participants' answers are made from.
+ */
+export async function startWorkshopServer(
+  name: string,
+  password: string,
+  env: Record<string, string> = {},
+): Promise<{ server: RunningServer; flows: FlowDef[] }> {
+  const flows = await discoverFlows();
+  buildUi();
+  const server = await startRealServer({
+    DATA_DIR: mkdtempSync(join(tmpdir(), `ksz-${name}-`)),
+    CLOCK: '2025-06-30',
+    TRAINER_PASSWORD: password,
+    ...env,
+  });
+  return { server, flows };
+}
 
 /** Tries `check` until it stops throwing (the console polls every 3 s, a participant's page every 5 s). */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {

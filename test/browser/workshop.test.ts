@@ -10,20 +10,16 @@
  *
  * Skipped (reported as skipped) when /usr/bin/chromium is absent; under CI=true a missing Chromium fails.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDef } from '../../mock-server/src/ksz/flows/define.ts';
-import { discoverFlows } from '../../mock-server/src/ksz/flows/discover.ts';
-import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
 import type { AnswerValue, Exercise } from '../../mock-server/src/training/types.ts';
 import { validateSubmission } from '../../mock-server/src/training/validate.ts';
-import { type RunningServer, startRealServer } from '../support/spawn.ts';
+import { parseCsv, RESULT_COLUMNS } from '../support/csv.ts';
+import type { RunningServer } from '../support/spawn.ts';
 import { participantAnswers } from '../support/training.ts';
 import { fillAnswers, openTab, participantToken } from './driver.ts';
-import { buildUi, CHROMIUM, hasChromium, launch, seriousViolations, shadowText } from './support.ts';
+import { CHROMIUM, hasChromium, launch, seriousViolations, shadowText } from './support.ts';
 import {
   backToWorkshop,
   chosenOrder,
@@ -34,6 +30,7 @@ import {
   createWorkshop,
   doExercise,
   eventually,
+  exercise,
   exportCsv,
   fillWorkshopForm,
   homeExercises,
@@ -48,6 +45,7 @@ import {
   rejoinWorkshop,
   reveal,
   setLeaderboardMode,
+  startWorkshopServer,
   submitAndCapture,
   takeHint,
   trainerSignIn,
@@ -65,12 +63,6 @@ const INFOSEC = 'infosec-desk-leefloon-application';
 /** The workshop's order, reached in the form with ↑ and ↓ from the order the exercises were ticked in. */
 const ORDER = [KNIPPERLICHTEN, ESV, INFOSEC];
 
-const catalogue = new Map(loadExercises().map((x) => [x.id, x]));
-function exercise(id: string): Exercise {
-  const x = catalogue.get(id);
-  if (!x) throw new Error(`no exercise ${id} in scenarios/exercises`);
-  return x;
-}
 const maxOf = (x: Exercise) => x.checks.reduce((s, c) => s + c.points, 0);
 
 interface Participant {
@@ -161,36 +153,6 @@ function expectedRow(p: Participant): { cells: string[]; total: string } {
   return { cells, total: `${points}/${max}` };
 }
 
-/** RFC 4180: quoted cells with doubled quotes, CRLF between records. */
-function parseCsv(text: string, delimiter = ','): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
 /** Arrays compared as sets (a multi-choice answer in any order). */
 const canonical = (answers: Record<string, AnswerValue>) =>
   Object.fromEntries(
@@ -207,13 +169,7 @@ describe.skipIf(!hasChromium() && !CI)('a live workshop end to end (real server,
   beforeAll(async () => {
     if (!hasChromium())
       throw new Error(`CI=true and no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium)`);
-    flows = await discoverFlows();
-    buildUi();
-    server = await startRealServer({
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'ksz-workshop-e2e-')),
-      CLOCK: '2025-06-30',
-      TRAINER_PASSWORD: PASSWORD,
-    });
+    ({ server, flows } = await startWorkshopServer('workshop-e2e', PASSWORD));
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     trainer = await context.newPage();
@@ -500,21 +456,7 @@ describe.skipIf(!hasChromium() && !CI)('a live workshop end to end (real server,
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header).toEqual([
-      'workshop_code',
-      'participant',
-      'participant_id',
-      'exercise_id',
-      'exercise_title',
-      'family',
-      'attempt_id',
-      'submitted_at',
-      'points',
-      'max',
-      'percent',
-      'hints',
-      'answers',
-    ]);
+    expect(header!.join(',')).toBe(RESULT_COLUMNS);
     expect(rows.length).toBe(submissions.length);
     const records = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
     expect(new Set(records.map((r) => r.attempt_id)).size).toBe(rows.length);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
 import { formatAmount } from '../../mock-server/src/training/text.ts';
+import { parseCsv, RESULT_COLUMNS } from '../support/csv.ts';
 import {
   type AttemptView,
   asTrainer,
@@ -18,39 +19,11 @@ import {
 const TWO = 'esv-two-ocmws';
 const CURRENT = 'esv-current-decision';
 const NEIGHBOUR = 'infosec-colleague-neighbour';
-const COLUMNS =
-  'workshop_code,participant,participant_id,exercise_id,exercise_title,family,attempt_id,submitted_at,points,max,percent,hints,answers';
 const titles = new Map(loadExercises().map((x) => [x.id, x.title]));
 let server: TrainingServer;
 let w: WorkshopReply;
 const submittedIds: string[] = [];
 let formulaId = '';
-
-/** RFC 4180: quoted cells may hold the delimiter, doubled quotes and line breaks; records end with CRLF. */
-function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (quoted) cell += ch;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 /** The body's bytes as text with the byte order mark kept (`Response.text()` drops it). */
 const bodyText = async (res: Response) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
@@ -90,8 +63,8 @@ describe('GET /api/workshops/:id/results.csv', () => {
     const text = await bodyText(res);
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    const [header, ...rows] = parseCsv(text.slice(1), ',');
-    expect(header!.join(',')).toBe(COLUMNS);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header!.join(',')).toBe(RESULT_COLUMNS);
     expect(rows.map((r) => r[6]).sort()).toEqual([...submittedIds].sort());
     for (const row of rows) {
       const cell = Object.fromEntries(header!.map((k, i) => [k, row[i]!]));
@@ -118,7 +91,7 @@ describe('GET /api/workshops/:id/results.csv', () => {
   });
 
   it('?delimiter=semicolon: the same cells, semicolons, decimal commas for Excel with Belgian settings', async () => {
-    const comma = parseCsv((await bodyText(await download())).slice(1), ',');
+    const comma = parseCsv((await bodyText(await download())).slice(1));
     const excel = await download('?delimiter=semicolon');
     expect(excel.headers.get('Content-Disposition')).toMatch(/filename="workshop-\w+-resultaten-excel\.csv"/);
     const semicolon = await bodyText(excel);

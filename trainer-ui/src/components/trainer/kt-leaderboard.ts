@@ -47,9 +47,6 @@ export class KtLeaderboard extends LitElement {
     base,
     trainerStyles,
     css`
-      :host {
-        display: block;
-      }
       .rank {
         font-weight: 800;
         width: 3.5rem;

@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { TrainerApi } from '../../api/trainer.ts';
 import type { Console, ExerciseStats } from '../../api/trainer-types.ts';
-import { ApiError } from '../../api/training.ts';
 import type { WorkshopStatus } from '../../api/workshop-types.ts';
 import { LocaleController } from '../../controllers/locale.ts';
 import {
@@ -16,7 +15,7 @@ import {
 import { base } from '../../styles/shared.ts';
 import { errorText, formatClock, formatPercent, timeLeft } from './format.ts';
 import { STATUS_KEY } from './parts.ts';
-import { PollController, ServerClock, TickController } from './poll.ts';
+import { PollController, readConsole, ServerClock, TickController } from './poll.ts';
 import './kt-join-qr.ts';
 import './kt-leaderboard.ts';
 import './kt-score-chart.ts';
@@ -309,19 +308,12 @@ export class KtProjector extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const id = this.workshopId;
-    if (!id || !this.api) return;
-    try {
-      const data = await this.api.console(id);
-      if (id !== this.workshopId) return;
-      this.clock.sync(data.serverNow);
-      this.data = data;
+    const read = await readConsole(this.api, () => this.workshopId, this.clock, this.poll);
+    if (!read) return;
+    if ('data' in read) {
+      this.data = read.data;
       this.loadError = null;
-    } catch (e) {
-      if (id !== this.workshopId) return;
-      this.loadError = e;
-      if (e instanceof ApiError && (e.status === 404 || e.status === 401 || e.status === 403)) this.poll.pause();
-    }
+    } else this.loadError = read.error;
   }
 
   private readonly onFullscreen = () => {

@@ -2,7 +2,6 @@ import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { TrainerApi, WorkshopAction, WorkshopPatch } from '../../api/trainer.ts';
 import type { Console, ConsoleParticipant, ExerciseStats, LastActionKind, Workshop } from '../../api/trainer-types.ts';
-import { ApiError } from '../../api/training.ts';
 import type { LeaderboardMode } from '../../api/workshop-types.ts';
 import { LocaleController } from '../../controllers/locale.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -10,7 +9,7 @@ import { navigateOnClick } from '../../lib/events.ts';
 import { base } from '../../styles/shared.ts';
 import { errorText, formatClock, formatDateTime, formatPercent, formatTime, minutesSince, timeLeft } from './format.ts';
 import { saveBlob, statusTag, warnIcon } from './parts.ts';
-import { PollController, ServerClock, TickController } from './poll.ts';
+import { PollController, readConsole, ServerClock, TickController } from './poll.ts';
 import { trainerStyles } from './styles.ts';
 import './kt-join-qr.ts';
 import './kt-leaderboard.ts';
@@ -78,9 +77,6 @@ export class KtWorkshopConsole extends LitElement {
     base,
     trainerStyles,
     css`
-      :host {
-        display: block;
-      }
       .crumbs {
         margin: 0 0 0.5rem;
       }
@@ -396,21 +392,14 @@ export class KtWorkshopConsole extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const id = this.workshopId;
-    if (!id || !this.api) return;
-    try {
-      const data = await this.api.console(id);
-      if (id !== this.workshopId) return;
-      this.clock.sync(data.serverNow);
-      this.data = data;
+    const read = await readConsole(this.api, () => this.workshopId, this.clock, this.poll);
+    if (!read) return;
+    if ('data' in read) {
+      this.data = read.data;
       this.loadError = null;
-    } catch (e) {
-      if (id !== this.workshopId) return;
-      this.loadError = e;
-      if (e instanceof ApiError && (e.status === 404 || e.status === 401 || e.status === 403)) {
-        this.data = null;
-        this.poll.pause();
-      }
+    } else {
+      this.loadError = read.error;
+      if (read.gone) this.data = null;
     }
   }
 

@@ -51,9 +51,6 @@ export class KtWorkshopForm extends LitElement {
     base,
     trainerStyles,
     css`
-      :host {
-        display: block;
-      }
       form > h2 {
         margin-bottom: 0.25rem;
       }

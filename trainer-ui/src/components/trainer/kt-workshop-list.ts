@@ -30,9 +30,6 @@ export class KtWorkshopList extends LitElement {
     base,
     trainerStyles,
     css`
-      :host {
-        display: block;
-      }
       .head {
         display: flex;
         flex-wrap: wrap;

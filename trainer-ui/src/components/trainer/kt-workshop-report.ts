@@ -38,9 +38,6 @@ export class KtWorkshopReport extends LitElement {
     base,
     trainerStyles,
     css`
-      :host {
-        display: block;
-      }
       .tools {
         max-width: 60rem;
         display: flex;

@@ -1,4 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TrainerApi } from '../../api/trainer.ts';
+import type { Console } from '../../api/trainer-types.ts';
+import { ApiError } from '../../api/training.ts';
 
 /**
  * Runs a job when the host enters the page and then every `interval` ms while the page is visible: a hidden tab or
@@ -131,5 +134,34 @@ export class ServerClock {
   /** The server's time of the last answer (what a frozen clock shows). */
   get answeredAt(): number {
     return this.server;
+  }
+}
+
+/** One read of a workshop's console: the data, or the error (`gone`: polling again will not help). */
+export type ConsoleRead = { data: Console } | { error: unknown; gone: boolean };
+
+/**
+ * One poll of the console of the workshop a screen shows (`shown()`, read again when the answer comes): syncs
+ * `clock` with the answer. Nothing when there is no workshop yet or the screen moved on to another one meanwhile. On
+ * an unknown workshop or a refused password (404, 401, 403) polling again will not help: `poll` is paused.
+ */
+export async function readConsole(
+  api: TrainerApi | undefined,
+  shown: () => string,
+  clock: ServerClock,
+  poll: PollController,
+): Promise<ConsoleRead | undefined> {
+  const id = shown();
+  if (!id || !api) return undefined;
+  try {
+    const data = await api.console(id);
+    if (id !== shown()) return undefined;
+    clock.sync(data.serverNow);
+    return { data };
+  } catch (error) {
+    if (id !== shown()) return undefined;
+    const gone = error instanceof ApiError && (error.status === 404 || error.status === 401 || error.status === 403);
+    if (gone) poll.pause();
+    return { error, gone };
   }
 }

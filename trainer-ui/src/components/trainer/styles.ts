@@ -1,7 +1,10 @@
 import { css } from 'lit';
 
-/** What the trainer's screens share on top of `base`: tables, status tags, dialogs, toolbars, the join code. */
+/** What the trainer's screens share on top of `base`: a block host, tables, status tags, dialogs, toolbars, the join code. */
 export const trainerStyles = css`
+  :host {
+    display: block;
+  }
   .table-wrap {
     overflow-x: auto;
     border: 1px solid var(--kt-border);
