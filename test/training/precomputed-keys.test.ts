@@ -3,7 +3,7 @@ import type { FlowDef } from '../../mock-server/src/ksz/flows/define.ts';
 import { discoverFlows } from '../../mock-server/src/ksz/flows/discover.ts';
 import { loadExercises } from '../../mock-server/src/training/catalogue.ts';
 import { flowFacts } from '../../mock-server/src/training/routes.ts';
-import { precomputeKeys, score } from '../../mock-server/src/training/score.ts';
+import { computeKey, keyContext, precomputeKeys, score } from '../../mock-server/src/training/score.ts';
 import { instantiate, participantSeed, variantSeeds } from '../../mock-server/src/training/variant.ts';
 import type { World } from '../../scenarios/engine/model.ts';
 import { buildWorld } from '../../scenarios/engine/world.ts';
@@ -40,4 +40,26 @@ describe('answer keys computed when the attempt starts', () => {
       }
     }
   });
+
+  it('compute for every exercise in the worlds of 30 participants (a variant nobody can score is a data error)', () => {
+    const failures: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const pSeed = participantSeed(`sweep-${i}`);
+      const w = buildWorld({ preset: 'small', seed: pSeed });
+      for (const x of exercises) {
+        const variant = instantiate(x, variantSeeds(pSeed, x.id, 0), 0, w);
+        const ctx = keyContext(x, variant, { world: w, flows: flowFacts(flows) });
+        for (const c of x.checks) {
+          const p = c.params as { key?: string; keyParams?: Record<string, unknown> };
+          if (!p.key) continue;
+          try {
+            computeKey(ctx, p.key, p.keyParams ?? {});
+          } catch (e) {
+            failures.push(`participant sweep-${i}, ${x.id}/${c.id}: ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
 });
