@@ -12,7 +12,7 @@ import { type Exercise, type FlowFacts, type ScoreResult, SETUP_REGISTRANT, type
 import { validateSubmission } from './validate.ts';
 import { instantiate, participantSeed, variantSeeds } from './variant.ts';
 import { jsonBody } from './workshops/body.ts';
-import { hashToken, newId, newToken, readablePseudonym } from './workshops/codes.ts';
+import { checkPseudonym, hashToken, newId, newToken } from './workshops/codes.ts';
 import { joinRoutes } from './workshops/join-routes.ts';
 import { actionRefusal, startDecision } from './workshops/rules.ts';
 import { trainerRoutes } from './workshops/trainer-routes.ts';
@@ -149,19 +149,13 @@ export function trainingRoutes(deps: TrainingDeps): Hono {
         fr: 'Le contenu doit être un objet JSON : { "pseudonym": "…" }.',
       });
     const raw = (input as Record<string, unknown>).pseudonym;
-    if (
-      raw !== undefined &&
-      (typeof raw !== 'string' || raw.trim().length === 0 || raw.trim().length > 40 || !readablePseudonym(raw.trim()))
-    )
-      return badRequest(c, {
-        nl: 'Het pseudoniem moet een leesbare tekst van 1 tot 40 tekens op één regel zijn.',
-        fr: 'Le pseudonyme doit être un texte lisible de 1 à 40 caractères sur une ligne.',
-      });
+    const checked = raw === undefined ? undefined : checkPseudonym(raw);
+    if (checked && !checked.ok) return badRequest(c, checked.message);
     const id = newId();
     const token = newToken();
     const participant: Participant = {
       id,
-      pseudonym: typeof raw === 'string' ? raw.trim() : `deelnemer-${id.slice(0, 4)}`,
+      pseudonym: checked?.ok ? checked.name : `deelnemer-${id.slice(0, 4)}`,
       seed: participantSeed(id),
       createdAt: deps.now().toISOString(),
       workshopId: null,

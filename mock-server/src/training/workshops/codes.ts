@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Text } from '../types.ts';
 
 /** Letters and digits that cannot be mistaken for each other on a projector or a phone (no I, L, O, 0, 1). */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -69,3 +70,30 @@ export const pseudonymKey = (pseudonym: string): string =>
  */
 export const readablePseudonym = (pseudonym: string): boolean =>
   !/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(pseudonym) && /[\p{L}\p{N}]/u.test(pseudonym);
+
+export const MAX_PSEUDONYM = 40;
+
+/**
+ * The one check of a pseudonym, for a workshop's participants and for those who practise alone: trimmed, 1 to
+ * `MAX_PSEUDONYM` characters, readable. A refusal says why, in both languages.
+ */
+export function checkPseudonym(raw: unknown): { ok: true; name: string } | { ok: false; message: Text } {
+  const name = typeof raw === 'string' ? raw.trim() : '';
+  if (name.length === 0 || name.length > MAX_PSEUDONYM)
+    return {
+      ok: false,
+      message: {
+        nl: `Kies een pseudoniem van 1 tot ${MAX_PSEUDONYM} tekens (geen echte naam nodig).`,
+        fr: `Choisissez un pseudonyme de 1 à ${MAX_PSEUDONYM} caractères (pas besoin de votre vrai nom).`,
+      },
+    };
+  if (!readablePseudonym(name))
+    return {
+      ok: false,
+      message: {
+        nl: 'Een pseudoniem bestaat uit letters, cijfers, spaties en leestekens, op één regel.',
+        fr: 'Un pseudonyme se compose de lettres, de chiffres, d’espaces et de signes de ponctuation, sur une ligne.',
+      },
+    };
+  return { ok: true, name };
+}

@@ -3,6 +3,7 @@ import { apiError, badRequest } from '../errors.ts';
 import { participantSeed } from '../variant.ts';
 import { objectBody } from './body.ts';
 import {
+  checkPseudonym,
   formatRejoinCode,
   hashRejoinCode,
   hashToken,
@@ -12,15 +13,12 @@ import {
   newToken,
   normaliseCode,
   pseudonymKey,
-  readablePseudonym,
 } from './codes.ts';
 import type { WorkshopDeps } from './deps.ts';
 import { clientKey, createTryLimiter } from './limiter.ts';
 import { JOIN_ENDED } from './messages.ts';
 import { clocked } from './state.ts';
 import { participantWorkshopView } from './views.ts';
-
-const MAX_PSEUDONYM = 40;
 
 /**
  * `POST /api/join`: a participant joins a workshop with its code and a pseudonym (201), or comes back with their
@@ -87,17 +85,9 @@ export function joinRoutes(deps: WorkshopDeps): Hono {
     }
 
     if (clocked(w, now).status === 'ended') return apiError(c, 410, 'workshop-ended', JOIN_ENDED);
-    const name = typeof pseudonym === 'string' ? pseudonym.trim() : '';
-    if (name.length === 0 || name.length > MAX_PSEUDONYM)
-      return badRequest(c, {
-        nl: `Kies een pseudoniem van 1 tot ${MAX_PSEUDONYM} tekens (geen echte naam nodig).`,
-        fr: `Choisissez un pseudonyme de 1 à ${MAX_PSEUDONYM} caractères (pas besoin de votre vrai nom).`,
-      });
-    if (!readablePseudonym(name))
-      return badRequest(c, {
-        nl: 'Een pseudoniem bestaat uit letters, cijfers, spaties en leestekens, op één regel.',
-        fr: 'Un pseudonyme se compose de lettres, de chiffres, d’espaces et de signes de ponctuation, sur une ligne.',
-      });
+    const checked = checkPseudonym(pseudonym);
+    if (!checked.ok) return badRequest(c, checked.message);
+    const name = checked.name;
     const id = newId();
     const token = newToken();
     const rejoin = newRejoinCode();
