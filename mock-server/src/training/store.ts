@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { AnswerValue, KeyValue, ScoreResult, Variant } from './types.ts';
-import { migrateWorkshops } from './workshops/schema.ts';
+import { addMissingColumns, migrateWorkshops } from './workshops/schema.ts';
 import { type WorkshopStore, workshopStore } from './workshops/store.ts';
 
 export interface Participant {
@@ -113,12 +113,6 @@ CREATE TABLE IF NOT EXISTS training_hints (
 );
 `;
 
-/** Adds a column a database made by an earlier version lacks. */
-function addColumn(db: Database.Database, table: string, name: string, definition: string): void {
-  const present = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === name);
-  if (!present) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${definition}`);
-}
-
 /**
  * Opens (and creates) the training store: `<DATA_DIR>/training.sqlite` in the server, `:memory:` in tests. WAL with
  * `synchronous = NORMAL`, as the KSZ store (docs/decisions/003): a committed write survives the process being killed.
@@ -135,7 +129,7 @@ export function openTrainingStore(file: string): TrainingStore {
   db.exec(SCHEMA);
   // Databases made before workshops existed get their tables and columns here.
   migrateWorkshops(db);
-  addColumn(db, 'training_attempts', 'keys', 'TEXT');
+  addMissingColumns(db, 'training_attempts', [['keys', 'TEXT']]);
 
   const insertParticipant = db.prepare(
     'INSERT INTO training_participants (id, token_hash, pseudonym, seed, created_at) VALUES (?, ?, ?, ?, ?)',

@@ -35,19 +35,26 @@ CREATE INDEX IF NOT EXISTS training_participants_rejoin ON training_participants
   WHERE workshop IS NOT NULL;
 `;
 
+/** `ALTER TABLE … ADD COLUMN` for each column a table made by an earlier version lacks (`PRAGMA table_info`). */
+export function addMissingColumns(
+  db: Database.Database,
+  table: string,
+  columns: readonly (readonly [name: string, definition: string])[],
+): void {
+  const present = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+  for (const [name, definition] of columns)
+    if (!present.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${definition}`);
+}
+
 /**
  * Adds the workshop tables and columns to a training database, new or made by an earlier version (which had
- * `training_participants` without the workshop columns): `ALTER TABLE` for each column `PRAGMA table_info` lacks.
+ * `training_participants` without the workshop columns).
  * One transaction, so a crash leaves the old schema or the new one, never half of it.
  */
 export function migrateWorkshops(db: Database.Database): void {
   db.transaction(() => {
     db.exec(WORKSHOPS);
-    const present = new Set(
-      (db.prepare('PRAGMA table_info(training_participants)').all() as { name: string }[]).map((c) => c.name),
-    );
-    for (const [name, definition] of PARTICIPANT_COLUMNS)
-      if (!present.has(name)) db.exec(`ALTER TABLE training_participants ADD COLUMN ${name} ${definition}`);
+    addMissingColumns(db, 'training_participants', PARTICIPANT_COLUMNS);
     db.exec(INDEXES);
   })();
 }
